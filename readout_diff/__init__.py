@@ -1,0 +1,38 @@
+"""readout-diff: compare the official readouts of one diplomatic call.
+
+The library API in one call::
+
+    from readout_diff import compare, read_readout
+
+    report = compare(read_readout("kremlin.txt"), read_readout("whitehouse.txt"))
+    for topic in report.only_b:
+        print(topic.topic.label)
+
+Stages (one module each): :mod:`~readout_diff.reading`, :mod:`~readout_diff.segmenting`,
+:mod:`~readout_diff.topics`, :mod:`~readout_diff.aligning`, :mod:`~readout_diff.diffing`,
+and :mod:`readout_diff.render` for the output formats.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("readout-diff")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0+unknown"
+
+__all__ = ["__version__", "compare", "read_readout", "readout_from_text"]
+
+
+def __getattr__(name: str) -> object:
+    # Importing spaCy takes most of a second; `readout-diff --help` should not pay it.
+    if name == "compare":
+        from readout_diff.pipeline import compare
+
+        return compare
+    if name in ("read_readout", "readout_from_text"):
+        from readout_diff import reading
+
+        return getattr(reading, name)
+    raise AttributeError(f"module 'readout_diff' has no attribute {name!r}")

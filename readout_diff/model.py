@@ -1,0 +1,195 @@
+"""Typed data passed between the pipeline stages.
+
+Every stage takes and returns these frozen dataclasses; nothing downstream sees a
+spaCy ``Doc`` or a dict. Character offsets are code-point offsets into
+``Readout.text``, the text exactly as it was read (see :mod:`readout_diff.reading`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+
+class ExitStatus(IntEnum):
+    """Exit statuses of the command line, like diff(1)."""
+
+    SAME = 0
+    DIFFERENT = 1
+    TROUBLE = 2
+
+
+@dataclass(frozen=True)
+class Readout:
+    """One government's account of the call, as read from a file."""
+
+    name: str
+    text: str
+    language: str
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a readout, with offsets into the readout's text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    lemmas: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    """Lowercase lemmas of the sentence's content words (no stop words, no punctuation)."""
+
+
+@dataclass(frozen=True)
+class SegmentedReadout:
+    """A readout split into sentences."""
+
+    readout: Readout
+    sentences: tuple[Sentence, ...]
+
+
+class TopicKind(StrEnum):
+    """Where a topic comes from: a topic pack, or named things found in the text."""
+
+    PACK = "pack"
+    ADHOC = "adhoc"
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An issue-level subject of diplomacy, such as "New START" or "Ukraine"."""
+
+    id: str
+    label: str
+    group: str = ""
+    kind: TopicKind = TopicKind.PACK
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    """Evidence that a sentence carries a topic: the span of text that triggered it."""
+
+    topic_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class TaggedReadout:
+    """A segmented readout with the topic hits found in it, in text order."""
+
+    segmented: SegmentedReadout
+    hits: tuple[TopicHit, ...]
+
+    @property
+    def readout(self) -> Readout:
+        return self.segmented.readout
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self.segmented.sentences
+
+    def topic_ids(self) -> frozenset[str]:
+        """Topics this readout mentions at least once."""
+        return frozenset(hit.topic_id for hit in self.hits)
+
+    def sentence_topics(self, index: int) -> frozenset[str]:
+        """Topics carried by one sentence."""
+        return frozenset(hit.topic_id for hit in self.hits if hit.sentence == index)
+
+
+@dataclass(frozen=True)
+class AlignedGroup:
+    """Sentences of readout A and readout B that report the same point.
+
+    Usually one sentence on each side; one side may hold two sentences when the
+    other readout splits a point in two (1:n).
+    """
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The sentence alignment of two readouts, with every pair's similarity."""
+
+    groups: tuple[AlignedGroup, ...]
+    unmatched_a: tuple[int, ...]
+    unmatched_b: tuple[int, ...]
+    threshold: float
+    similarity: tuple[tuple[float, ...], ...] = field(repr=False, default=())
+
+    def score(self, a: int, b: int) -> float:
+        """Similarity of sentence ``a`` of readout A and sentence ``b`` of readout B."""
+        return self.similarity[a][b]
+
+
+class Side(StrEnum):
+    """Which readouts mention a topic."""
+
+    BOTH = "both"
+    ONLY_A = "only_a"
+    ONLY_B = "only_b"
+
+
+@dataclass(frozen=True)
+class TopicDiff:
+    """One topic and where it appears."""
+
+    topic: Topic
+    side: Side
+    hits_a: tuple[TopicHit, ...]
+    hits_b: tuple[TopicHit, ...]
+    pairs: tuple[AlignedGroup, ...] = ()
+    """For a shared topic: aligned sentence groups that carry it on both sides."""
+
+    @property
+    def negated_only(self) -> bool:
+        """True when every mention says the topic was *not* discussed."""
+        hits = self.hits_a + self.hits_b
+        return bool(hits) and all(hit.negated for hit in hits)
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """Which topic pack(s) a report used."""
+
+    name: str
+    version: str
+    sources: tuple[str, ...]
+    topics: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything readout-diff found when comparing two readouts."""
+
+    a: TaggedReadout
+    b: TaggedReadout
+    topics: tuple[TopicDiff, ...]
+    alignment: Alignment
+    pack: PackInfo
+
+    @property
+    def shared(self) -> tuple[TopicDiff, ...]:
+        return tuple(t for t in self.topics if t.side is Side.BOTH)
+
+    @property
+    def only_a(self) -> tuple[TopicDiff, ...]:
+        return tuple(t for t in self.topics if t.side is Side.ONLY_A)
+
+    @property
+    def only_b(self) -> tuple[TopicDiff, ...]:
+        return tuple(t for t in self.topics if t.side is Side.ONLY_B)
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        """0 when no topic is one-sided, 1 otherwise (like diff)."""
+        one_sided = any(t.side is not Side.BOTH for t in self.topics)
+        return ExitStatus.DIFFERENT if one_sided else ExitStatus.SAME

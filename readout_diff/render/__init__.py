@@ -1,0 +1,73 @@
+"""Rendering stage: a :class:`~readout_diff.model.Report` becomes text, Markdown or JSON.
+
+Each format is one module with one function ``render(report, style) -> str``; the
+CLI picks one from :data:`RENDERERS`. A renderer returns the whole output as a
+string, so nothing is written half-way when something fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from readout_diff.model import Report, Sentence, TopicHit
+
+
+@dataclass(frozen=True)
+class Style:
+    """How the output will be shown."""
+
+    color: bool = False
+    """Use terminal colours and emphasis (only for a terminal)."""
+    width: int = 100
+    """Line width for formats that wrap."""
+
+
+Renderer = Callable[[Report, Style], str]
+
+
+def verdict(report: Report) -> str:
+    """One line: how many topics are shared, how many only in each readout."""
+    a, b = report.a.readout.name, report.b.readout.name
+    shared, only_a, only_b = len(report.shared), len(report.only_a), len(report.only_b)
+    head = "same topics" if not (only_a or only_b) else "topics differ"
+    return f"{head}: {_count(shared, 'topic')} in both, {only_a} only in {a}, {only_b} only in {b}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def marked_pieces(sentence: Sentence, hits: tuple[TopicHit, ...]) -> list[tuple[str, bool]]:
+    """A sentence cut into (text, is_trigger) pieces, the triggers being the hits' spans."""
+    spans = sorted((h.start - sentence.start, h.end - sentence.start) for h in hits)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for start, end in merged:
+        if start > pos:
+            pieces.append((sentence.text[pos:start], False))
+        pieces.append((sentence.text[start:end], True))
+        pos = end
+    if pos < len(sentence.text):
+        pieces.append((sentence.text[pos:], False))
+    return pieces
+
+
+def _renderers() -> dict[str, Renderer]:
+    from readout_diff.render import json, markdown, text
+
+    return {"text": text.render, "json": json.render, "markdown": markdown.render}
+
+
+FORMATS = ("text", "json", "markdown")
+
+
+def render(report: Report, fmt: str = "text", style: Style | None = None) -> str:
+    """Render a report in one of :data:`FORMATS`."""
+    return _renderers()[fmt](report, style or Style())

@@ -1,0 +1,97 @@
+"""The JSON report: the contract for scripts (every field is documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from readout_diff import __version__
+from readout_diff.model import AlignedGroup, Report, TaggedReadout, TopicDiff, TopicHit
+from readout_diff.render import Style, verdict
+
+SCHEMA_VERSION = 1
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data, in a stable key order."""
+    names = (report.a.readout.name, report.b.readout.name)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "readout-diff", "version": __version__},
+        "pack": {
+            "name": report.pack.name,
+            "version": report.pack.version,
+            "sources": list(report.pack.sources),
+            "topics": report.pack.topics,
+        },
+        "summary": {
+            "verdict": verdict(report),
+            "differences": bool(report.only_a or report.only_b),
+            "shared": len(report.shared),
+            "only_a": len(report.only_a),
+            "only_b": len(report.only_b),
+        },
+        "readouts": [
+            _readout(report.a, report.alignment.unmatched_a),
+            _readout(report.b, report.alignment.unmatched_b),
+        ],
+        "topics": [_topic(t, names) for t in report.topics],
+        "alignment": [_group(g) for g in report.alignment.groups],
+        "threshold": report.alignment.threshold,
+    }
+
+
+def _readout(tagged: TaggedReadout, unmatched: tuple[int, ...]) -> dict[str, Any]:
+    readout = tagged.readout
+    return {
+        "name": readout.name,
+        "path": readout.path,
+        "language": readout.language,
+        "sentences": [
+            {
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "topics": sorted(tagged.sentence_topics(s.index)),
+            }
+            for s in tagged.sentences
+        ],
+        "unmatched": list(unmatched),
+    }
+
+
+def _topic(diff: TopicDiff, names: tuple[str, str]) -> dict[str, Any]:
+    present = [name for name, hits in zip(names, (diff.hits_a, diff.hits_b), strict=True) if hits]
+    return {
+        "id": diff.topic.id,
+        "label": diff.topic.label,
+        "group": diff.topic.group,
+        "kind": diff.topic.kind.value,
+        "status": diff.side.value,
+        "present_in": present,
+        "negated": diff.negated_only,
+        "evidence": [_hit(h, names[0]) for h in diff.hits_a]
+        + [_hit(h, names[1]) for h in diff.hits_b],
+        "pairs": [_group(g) for g in diff.pairs],
+    }
+
+
+def _hit(hit: TopicHit, name: str) -> dict[str, Any]:
+    return {
+        "readout": name,
+        "sentence": hit.sentence,
+        "start": hit.start,
+        "end": hit.end,
+        "text": hit.text,
+        "negated": hit.negated,
+    }
+
+
+def _group(group: AlignedGroup) -> dict[str, Any]:
+    return {"a": list(group.a), "b": list(group.b), "score": round(group.score, 3)}
+
+
+def render(report: Report, style: Style) -> str:
+    """The report as one JSON document (byte-identical for identical inputs)."""
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,79 @@
+"""The Markdown report, for pasting into a newsroom note or a pull request."""
+
+from __future__ import annotations
+
+import re
+
+from readout_diff.model import Report, Side, TaggedReadout, TopicDiff
+from readout_diff.render import Style, marked_pieces, verdict
+
+
+def _escape(text: str) -> str:
+    for char in ("\\", "*", "_", "`", "|", "[", "]", "<", ">"):
+        text = text.replace(char, "\\" + char)
+    return re.sub(r"\s+", " ", text)
+
+
+def _sentence(tagged: TaggedReadout, index: int, diff: TopicDiff | None) -> str:
+    sentence = tagged.sentences[index]
+    hits = tuple(
+        h
+        for h in tagged.hits
+        if h.sentence == index and (diff is None or h.topic_id == diff.topic.id)
+    )
+    pieces = marked_pieces(sentence, hits if diff is not None else ())
+    return "".join(f"**{_escape(p)}**" if trigger else _escape(p) for p, trigger in pieces)
+
+
+def render(report: Report, style: Style) -> str:
+    """The report as a Markdown document."""
+    a, b = report.a, report.b
+    name_a, name_b = _escape(a.readout.name), _escape(b.readout.name)
+    lines = [f"# readout-diff: {name_a} vs {name_b}", "", f"**{_escape(verdict(report))}**", ""]
+    if report.topics:
+        lines += ["## Topics", "", f"| Topic | {name_a} | {name_b} |", "|---|:-:|:-:|"]
+        order = {Side.ONLY_A: 0, Side.ONLY_B: 1, Side.BOTH: 2}
+        for diff in sorted(report.topics, key=lambda d: order[d.side]):
+            label = _escape(diff.topic.label)
+            if diff.side is not Side.BOTH:
+                label = f"**{label}**"
+            if diff.negated_only:
+                label += " (said not discussed)"
+            mark_a = "✓" if diff.hits_a else ""
+            mark_b = "✓" if diff.hits_b else ""
+            lines.append(f"| {label} | {mark_a} | {mark_b} |")
+        lines.append("")
+    for name, tagged, topics in ((name_a, a, report.only_a), (name_b, b, report.only_b)):
+        if not topics:
+            continue
+        lines += [f"## Only in {name}", ""]
+        for diff in topics:
+            lines += [f"### {_escape(diff.topic.label)}", ""]
+            hits = diff.hits_a or diff.hits_b
+            for index in sorted({h.sentence for h in hits}):
+                lines.append(f"> {_sentence(tagged, index, diff)}")
+                lines.append(">")
+            lines[-1] = ""
+    if report.shared:
+        lines += ["## Shared topics, side by side", ""]
+        for diff in report.shared:
+            lines += [
+                f"### {_escape(diff.topic.label)}",
+                "",
+                f"| {name_a} | {name_b} | similarity |",
+                "|---|---|--:|",
+            ]
+            for group in diff.pairs:
+                cell_a = "<br>".join(_sentence(a, i, diff) for i in group.a)
+                cell_b = "<br>".join(_sentence(b, j, diff) for j in group.b)
+                lines.append(f"| {cell_a} | {cell_b} | {group.score:.2f} |")
+            lines.append("")
+    for name, tagged, unmatched in (
+        (name_a, a, report.alignment.unmatched_a),
+        (name_b, b, report.alignment.unmatched_b),
+    ):
+        if unmatched:
+            lines += [f"## Said only by {name}", ""]
+            lines += [f"- {_sentence(tagged, i, None)}" for i in unmatched]
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,159 @@
+"""Terminal output with rich: colour and emphasis in a terminal, plain text otherwise.
+
+Without colour nothing but plain characters is written (no escape codes), and the
+words that triggered a topic are marked ``*like this*`` instead of in bold.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from readout_diff.model import AlignedGroup, Report, Side, TaggedReadout, TopicDiff
+from readout_diff.render import Style, marked_pieces, verdict
+
+PRESENT = "●"
+ABSENT = "·"
+
+
+def render(report: Report, style: Style) -> str:
+    """The report as text for a terminal or a pager."""
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=style.width,
+        color_system="standard" if style.color else None,
+        force_terminal=style.color,
+        no_color=not style.color,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
+    write_report(console, report, style.color)
+    if style.color:
+        return out.getvalue()
+    # rich pads table cells to the full width; trailing blanks only get in the way of diff.
+    return "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
+
+
+def write_report(console: Console, report: Report, color: bool) -> None:
+    """Print the whole report on a rich console (tests inject their own console)."""
+    a, b = report.a, report.b
+    name_a, name_b = a.readout.name, b.readout.name
+    console.print(
+        Text.assemble(
+            ("readout-diff ", "bold"),
+            f"{name_a} ({a.readout.language}, {len(a.sentences)} sentences) vs "
+            f"{name_b} ({b.readout.language}, {len(b.sentences)} sentences)",
+        )
+    )
+    console.print(Text(verdict(report), style="bold"))
+    if not report.topics:
+        console.print("\nNo topic of the pack was found in either readout.")
+    else:
+        console.print()
+        console.print(_topic_table(report))
+    for side, tagged, topics in (
+        (name_a, a, report.only_a),
+        (name_b, b, report.only_b),
+    ):
+        if topics:
+            console.print()
+            console.print(Text(f"Only in {side}", style="bold underline"))
+            for diff in topics:
+                hits = diff.hits_a or diff.hits_b
+                console.print(_topic_heading(diff, color))
+                for index in sorted({h.sentence for h in hits}):
+                    console.print(Padding(_sentence(tagged, index, diff, color), (0, 0, 0, 4)))
+    if report.shared:
+        console.print()
+        console.print(Text("Shared topics, side by side", style="bold underline"))
+        for diff in report.shared:
+            console.print(_topic_heading(diff, color))
+            console.print(Padding(_pairs_table(report, diff, color), (0, 0, 0, 2)))
+    for side, tagged, unmatched in (
+        (name_a, a, report.alignment.unmatched_a),
+        (name_b, b, report.alignment.unmatched_b),
+    ):
+        if unmatched:
+            console.print()
+            console.print(
+                Text(
+                    f"Said only by {side} (no counterpart in the other readout)",
+                    style="bold underline",
+                )
+            )
+            for index in unmatched:
+                console.print(Padding(_sentence(tagged, index, None, color), (0, 0, 0, 2)))
+
+
+def _topic_table(report: Report) -> Table:
+    name_a, name_b = report.a.readout.name, report.b.readout.name
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Topic", overflow="fold")
+    table.add_column(name_a, justify="center")
+    table.add_column(name_b, justify="center")
+    table.add_column("", overflow="fold")
+    order = {Side.ONLY_A: 0, Side.ONLY_B: 1, Side.BOTH: 2}
+    for diff in sorted(report.topics, key=lambda d: order[d.side]):
+        one_sided = diff.side is not Side.BOTH
+        note = "only in " + (name_a if diff.side is Side.ONLY_A else name_b) if one_sided else ""
+        if diff.negated_only:
+            note = (note + ", " if note else "") + "said not discussed"
+        table.add_row(
+            diff.topic.label,
+            PRESENT if diff.hits_a else ABSENT,
+            PRESENT if diff.hits_b else ABSENT,
+            note,
+            style="bold yellow" if one_sided else None,
+        )
+    return table
+
+
+def _topic_heading(diff: TopicDiff, color: bool) -> Text:
+    text = Text("  ")
+    text.append(diff.topic.label, style="bold cyan" if color else "")
+    if diff.negated_only:
+        text.append("  (mentioned as not discussed)", style="italic")
+    return text
+
+
+def _sentence(tagged: TaggedReadout, index: int, diff: TopicDiff | None, color: bool) -> Text:
+    sentence = tagged.sentences[index]
+    hits = tuple(h for h in tagged.hits if h.sentence == index)
+    if diff is not None:
+        hits = tuple(h for h in hits if h.topic_id == diff.topic.id)
+    text = Text(f"[{index}] ", style="dim")
+    for piece, trigger in marked_pieces(sentence, hits):
+        if trigger and diff is not None:
+            text.append(piece if color else f"*{piece}*", style="bold yellow")
+        else:
+            text.append(piece)
+    return text
+
+
+def _pairs_table(report: Report, diff: TopicDiff, color: bool) -> Table:
+    table = Table(box=box.SIMPLE, show_header=True, pad_edge=False, expand=True)
+    table.add_column(report.a.readout.name, ratio=1, overflow="fold")
+    table.add_column(report.b.readout.name, ratio=1, overflow="fold")
+    table.add_column("sim", justify="right", width=4)
+    for group in diff.pairs:
+        table.add_row(
+            _cell(report.a, group.a, diff, color),
+            _cell(report.b, group.b, diff, color),
+            f"{group.score:.2f}",
+        )
+    return table
+
+
+def _cell(tagged: TaggedReadout, indices: tuple[int, ...], diff: TopicDiff, color: bool) -> Group:
+    return Group(*(_sentence(tagged, i, diff, color) for i in indices))
+
+
+__all__ = ["AlignedGroup", "render", "write_report"]

@@ -1,0 +1,215 @@
+"""Segmenting stage: a readout's text becomes a spaCy ``Doc`` and a tuple of sentences.
+
+The default pipeline is spaCy's blank pipeline for the readout's language, with
+two small rule components of ours around spaCy's ``sentencizer`` and lookup
+lemmatizer:
+
+* ``readout_boundaries`` runs first and fixes what a period-based sentencizer gets
+  wrong in readouts: a heading or list item without a full stop ends at its line
+  break; an initial ("Joseph R. Biden", "Д.Трамп", "No. 5") does not end a
+  sentence; an abbreviation that does end one ("... the U.S. The president ...")
+  does.
+* ``readout_norm`` runs last and stores a lowercase lemma in ``Token.norm_``, the
+  attribute the topic matchers work on, so that "Navalny's", "Elections" and
+  "урегулировании" match "Navalny", "election" and "урегулирование".
+
+Any installed spaCy pipeline can replace the blank one (:func:`load_pipeline`);
+the two components are added to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from readout_diff.errors import ModelError
+from readout_diff.model import Readout, SegmentedReadout, Sentence
+
+# Lowercase words that end with a period but seldom end a sentence when the
+# tokenizer splits the period off ("No. 5", "approx. 300", "ст. 5").
+_ABBREVIATIONS = frozenset(
+    "no nos approx art arts para paras fig figs vol vols cf vs ca sect ch pp op "
+    "ст гг г т тт п пп см им ул др рис стр трлн млрд млн тыс руб долл".split()
+)
+# Capitalised words that start a new sentence after an abbreviation such as "U.S.".
+_SENTENCE_OPENERS = frozenset(
+    "the he she it they we this that these those there his her their its our "
+    "both in on at as after before during however but also president prime".split()
+)
+# Words in nearly every sentence of every readout; they say nothing of its point.
+_DOMAIN_STOP_WORDS = frozenset(
+    "president leader side call conversation phone telephone also say note "
+    "президент сторона разговор телефонный также отметить".split()
+)
+# Markers that open a list item; they are not part of the sentence's text.
+_BULLET = re.compile(r"(?:[-*\u2022\u2013\u2014\u25cf\u25aa]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+
+
+@Language.component("readout_boundaries")
+def readout_boundaries(doc: Doc) -> Doc:
+    """Set sentence starts at line breaks, and around initials and abbreviations."""
+    after_newline = False
+    for token in doc:
+        if token.is_space:
+            after_newline = after_newline or "\n" in token.text
+            continue
+        if token.i == 0:
+            after_newline = False
+            continue
+        prev = doc[token.i - 1]
+        if after_newline or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+        elif prev.text == "." and token.i >= 2 and _is_initial_or_abbreviation(doc[token.i - 2]):
+            token.is_sent_start = False
+        elif (
+            len(prev.text) > 2
+            and prev.text.endswith(".")
+            and prev.text.count(".") >= 2
+            and token.text.lower() in _SENTENCE_OPENERS
+            and token.text[:1].isupper()
+        ):
+            # "U.S." is one token, so the sentencizer would never split after it.
+            token.is_sent_start = True
+        after_newline = False
+    return doc
+
+
+def _is_initial_or_abbreviation(token: Token) -> bool:
+    if token.whitespace_:
+        return False
+    text = token.text
+    return (len(text) == 1 and text.isalpha() and text.isupper()) or text.lower() in _ABBREVIATIONS
+
+
+@Language.factory("readout_norm")
+def make_readout_norm(nlp: Language, name: str) -> ReadoutNorm:
+    return ReadoutNorm(nlp)
+
+
+class ReadoutNorm:
+    """Store a lowercase lemma in ``Token.norm_`` for case-insensitive lemma matching."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._table: dict[str, str] | None = None
+
+    def _lookup_table(self) -> dict[str, str]:
+        # spaCy's lookup lemmatizer is case-sensitive ("Elections" stays as it is);
+        # its table is reused here to look up the lowercase form too.
+        if self._table is None:
+            self._table = {}
+            if "lemmatizer" in self.nlp.pipe_names:
+                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_lookup"):
+                    self._table = lookups.get_table("lemma_lookup")  # type: ignore[assignment]
+        return self._table
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = self._lookup_table()
+        for token in doc:
+            lemma = token.lemma_ or token.text
+            lower = token.text.lower()
+            if lemma == token.text and lower != token.text:
+                lemma = table.get(lower, lower)
+            token.norm_ = lemma.lower()
+        return doc
+
+
+def _blank_pipeline(lang: str) -> Language:
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("readout_boundaries")
+    nlp.add_pipe("sentencizer")
+    if lang == "ru":
+        nlp.add_pipe("lemmatizer", config={"mode": "pymorphy3_lookup"})
+    else:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("readout_norm")
+    nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _installed_pipeline(name: str) -> Language:
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(name, f"cannot load spaCy pipeline ({str(exc).splitlines()[0]})") from None
+    nlp.add_pipe("readout_boundaries", first=True)
+    if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer", after="readout_boundaries")
+    nlp.add_pipe("readout_norm", last=True)
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(lang: str, model: str | None = None) -> Language:
+    """The spaCy pipeline for a language: blank + rules, or an installed ``model``."""
+    if model is None:
+        return _blank_pipeline(lang)
+    nlp = _installed_pipeline(model)
+    if nlp.lang != lang:
+        raise ModelError(model, f"is a {nlp.lang!r} pipeline, not {lang!r}")
+    return nlp
+
+
+def model_language(name: str) -> str:
+    """The language of an installed spaCy pipeline (loading it once)."""
+    return str(_installed_pipeline(name).lang)
+
+
+def parse(readout: Readout, nlp: Language) -> Doc:
+    """Run the pipeline over a readout's text."""
+    return nlp(readout.text)
+
+
+def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
+    """The sentences of a parsed text, trimmed of whitespace and list markers."""
+    text = doc.text
+    spans = _trimmed_spans(text, ((s.start_char, s.end_char) for s in doc.sents))
+    return tuple(
+        Sentence(
+            index=i,
+            start=start,
+            end=end,
+            text=text[start:end],
+            lemmas=content_lemmas(doc.char_span(start, end, alignment_mode="expand") or ()),
+        )
+        for i, (start, end) in enumerate(spans)
+    )
+
+
+def content_lemmas(tokens: Iterable[Token]) -> tuple[str, ...]:
+    """The normalised lemmas of content words: no stop words, punctuation or spaces."""
+    return tuple(
+        token.norm_
+        for token in tokens
+        if not (token.is_stop or token.is_punct or token.is_space)
+        and any(ch.isalnum() for ch in token.text)
+        and token.norm_ not in _DOMAIN_STOP_WORDS
+    )
+
+
+def _trimmed_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        bullet = _BULLET.match(text, start, end)
+        if bullet and bullet.end() < end:
+            start = bullet.end()
+        if start < end and any(ch.isalnum() for ch in text[start:end]):
+            out.append((start, end))
+    return out
+
+
+def segment(readout: Readout, nlp: Language) -> tuple[SegmentedReadout, Doc]:
+    """Split a readout into sentences; the Doc is kept for the tagging stage."""
+    doc = parse(readout, nlp)
+    return SegmentedReadout(readout=readout, sentences=sentences_of(doc)), doc
