@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from readout_diff.model import AlignedGroup, Alignment, TaggedReadout
@@ -71,20 +72,15 @@ def similarity_matrix(
     )
     topics_a = [a.sentence_topics(s.index) for s in a.sentences]
     topics_b = [b.sentence_topics(s.index) for s in b.sentences]
-    topic = topic_matrix(topics_a, topics_b)
+    topic = np.array(topic_matrix(topics_a, topics_b)).reshape(len(topics_a), len(topics_b))
+    lexical = np.array(lex).reshape(len(topics_a), len(topics_b))
     same_language = a.readout.language == b.readout.language
     weight = opts.topic_weight if same_language else opts.cross_lingual_topic_weight
-    matrix = []
-    for i, row in enumerate(lex):
-        out = []
-        for j, lexical in enumerate(row):
-            if topics_a[i] and topics_b[j]:
-                score = weight * topic[i][j] + (1 - weight) * lexical
-            else:
-                score = lexical
-            out.append(round(min(1.0, max(0.0, score)), 4))
-        matrix.append(out)
-    return matrix
+    tagged_a = np.array([bool(t) for t in topics_a])
+    tagged_b = np.array([bool(t) for t in topics_b])
+    both = tagged_a[:, None] & tagged_b[None, :]
+    scores = np.where(both, weight * topic + (1 - weight) * lexical, lexical)
+    return [[round(float(x), 4) for x in row] for row in np.clip(scores, 0.0, 1.0)]
 
 
 def _idf(docs: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -96,123 +92,122 @@ def _idf(docs: Sequence[Sequence[str]]) -> dict[str, float]:
 def lexical_matrix(
     a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], fuzzy_cutoff: float = 80.0
 ) -> list[list[float]]:
-    """Soft, IDF-weighted Dice overlap of the content lemmas of every sentence pair."""
+    """Soft, IDF-weighted Dice overlap of the content lemmas of every sentence pair.
+
+    For a pair (A, B), each lemma of A counts with its weight times its best likeness
+    to a lemma of B, and the other way round; the sum is divided by the weight of all
+    lemmas of both. Likeness is 1 for the same lemma and rapidfuzz's ratio (from
+    ``fuzzy_cutoff`` up) for different lemmas of more than three letters.
+    """
+    if not a or not b:
+        return [[0.0] * len(b) for _ in a]
     idf = _idf([*a, *b])
     vocab_a = sorted({t for doc in a for t in doc})
     vocab_b = sorted({t for doc in b for t in doc})
-    alike: dict[str, dict[str, float]] = {t: {} for t in vocab_a}
-    if vocab_a and vocab_b:
-        ratios = process.cdist(
-            vocab_a, vocab_b, scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff, workers=1
-        )
-        for x, row in zip(vocab_a, ratios, strict=True):
-            for y, ratio in zip(vocab_b, row, strict=True):
-                if x == y:
-                    alike[x][y] = 1.0
-                elif ratio and min(len(x), len(y)) > 3:
-                    alike[x][y] = float(ratio) / 100.0
-    alike_b: dict[str, dict[str, float]] = {t: {} for t in vocab_b}
-    for x, row in alike.items():
-        for y, value in row.items():
-            alike_b[y][x] = value
+    if not vocab_a or not vocab_b:
+        return [[0.0] * len(b) for _ in a]
+    col_a = {t: k for k, t in enumerate(vocab_a)}
+    col_b = {t: k for k, t in enumerate(vocab_b)}
+    alike = process.cdist(
+        vocab_a, vocab_b, scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff, dtype=np.float64
+    )
+    alike /= 100.0
+    short_a = np.array([len(t) <= 3 for t in vocab_a])
+    short_b = np.array([len(t) <= 3 for t in vocab_b])
+    alike[short_a[:, None] | short_b[None, :]] = 0.0
+    for term in col_a.keys() & col_b.keys():
+        alike[col_a[term], col_b[term]] = 1.0
 
-    matrix = []
-    for doc_a in a:
-        set_a = set(doc_a)
-        weight_a = sum(idf[t] for t in set_a)
-        row = []
-        for doc_b in b:
-            set_b = set(doc_b)
-            total = weight_a + sum(idf[t] for t in set_b)
-            if not total:
-                row.append(0.0)
-                continue
-            covered_a = sum(
-                idf[x] * max((v for y, v in alike[x].items() if y in set_b), default=0.0)
-                for x in set_a
-            )
-            covered_b = sum(
-                idf[y] * max((v for x, v in alike_b[y].items() if x in set_a), default=0.0)
-                for y in set_b
-            )
-            row.append((covered_a + covered_b) / total)
-        matrix.append(row)
-    return matrix
+    weights_a = np.zeros((len(a), len(vocab_a)))
+    best_b = np.zeros((len(a), len(vocab_b)))  # [i, y]: likeness of y to its best match in a[i]
+    for i, doc in enumerate(a):
+        cols = sorted({col_a[t] for t in doc})
+        if cols:
+            weights_a[i, cols] = [idf[vocab_a[c]] for c in cols]
+            best_b[i] = alike[cols, :].max(axis=0)
+    weights_b = np.zeros((len(b), len(vocab_b)))
+    best_a = np.zeros((len(b), len(vocab_a)))  # [j, x]: likeness of x to its best match in b[j]
+    for j, doc in enumerate(b):
+        cols = sorted({col_b[t] for t in doc})
+        if cols:
+            weights_b[j, cols] = [idf[vocab_b[c]] for c in cols]
+            best_a[j] = alike[:, cols].max(axis=1)
+    covered = weights_a @ best_a.T + best_b @ weights_b.T
+    total = weights_a.sum(axis=1)[:, None] + weights_b.sum(axis=1)[None, :]
+    scores = np.divide(covered, total, out=np.zeros_like(covered), where=total > 0)
+    return [[float(x) for x in row] for row in np.clip(scores, 0.0, 1.0)]
 
 
 def topic_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> list[list[float]]:
-    """Weighted overlap coefficient of the topics of every sentence pair."""
+    """Weighted overlap coefficient of the topics of every sentence pair.
+
+    Shared topics' weight over the weight of the smaller topic set, each topic
+    weighted by its rarity across both readouts; 0 when either sentence has none.
+    """
     idf = _idf([sorted(t) for t in (*a, *b)])
-    matrix = []
-    for ta in a:
-        row = []
-        for tb in b:
-            if not ta or not tb:
-                row.append(0.0)
-                continue
-            shared = sum(idf[t] for t in ta & tb)
-            smaller = min(sum(idf[t] for t in ta), sum(idf[t] for t in tb))
-            row.append(shared / smaller if smaller else 0.0)
-        matrix.append(row)
-    return matrix
+    topics = sorted(idf)
+    if not topics or not a or not b:
+        return [[0.0] * len(b) for _ in a]
+    col = {t: k for k, t in enumerate(topics)}
+    weight = np.array([idf[t] for t in topics])
+    has_a = np.zeros((len(a), len(topics)))
+    has_b = np.zeros((len(b), len(topics)))
+    for i, ts in enumerate(a):
+        has_a[i, [col[t] for t in ts]] = 1.0
+    for j, ts in enumerate(b):
+        has_b[j, [col[t] for t in ts]] = 1.0
+    shared = (has_a * weight) @ has_b.T
+    smaller = np.minimum((has_a @ weight)[:, None], (has_b @ weight)[None, :])
+    scores = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+    return [[float(x) for x in row] for row in scores]
 
 
 def assignment(matrix: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
     """Row/column pairs that maximise the total score, each row and column used once.
 
-    The Hungarian method with potentials, O(n^2 m); rows and columns past the
-    smaller dimension stay unassigned.
+    The Hungarian method with potentials (O(n^2 m), the inner loop in numpy); rows or
+    columns past the smaller dimension stay unassigned.
     """
-    rows = len(matrix)
-    cols = len(matrix[0]) if rows else 0
-    if not rows or not cols:
+    scores = np.asarray(matrix, dtype=np.float64)
+    if scores.ndim != 2 or not scores.size:
         return []
-    transpose = rows > cols
-    cost = (
-        [[-matrix[i][j] for i in range(rows)] for j in range(cols)]
-        if transpose
-        else [[-value for value in row] for row in matrix]
-    )
-    n, m = len(cost), len(cost[0])
-    inf = float("inf")
-    u = [0.0] * (n + 1)
-    v = [0.0] * (m + 1)
-    owner = [0] * (m + 1)  # owner[j]: the row (1-based) assigned to column j
-    way = [0] * (m + 1)
+    transpose = scores.shape[0] > scores.shape[1]
+    cost = -(scores.T if transpose else scores)
+    n, m = cost.shape
+    u = np.zeros(n + 1)
+    v = np.zeros(m + 1)
+    owner = np.zeros(m + 1, dtype=np.int64)  # owner[j]: the row (1-based) holding column j
+    way = np.zeros(m + 1, dtype=np.int64)
     for row in range(1, n + 1):
         owner[0] = row
         col0 = 0
-        minv = [inf] * (m + 1)
-        used = [False] * (m + 1)
+        minv = np.full(m + 1, np.inf)
+        used = np.zeros(m + 1, dtype=bool)
         while True:
             used[col0] = True
             i0 = owner[col0]
-            delta = inf
-            col1 = 0
-            for j in range(1, m + 1):
-                if used[j]:
-                    continue
-                current = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                if current < minv[j]:
-                    minv[j] = current
-                    way[j] = col0
-                if minv[j] < delta:
-                    delta = minv[j]
-                    col1 = j
-            for j in range(m + 1):
-                if used[j]:
-                    u[owner[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
+            free = ~used
+            free[0] = False
+            current = np.full(m + 1, np.inf)
+            current[1:] = cost[i0 - 1] - u[i0] - v[1:]
+            better = free & (current < minv)
+            minv[better] = current[better]
+            way[better] = col0
+            masked = np.where(free, minv, np.inf)
+            col1 = int(np.argmin(masked))
+            delta = masked[col1]
+            held = np.nonzero(used)[0]
+            u[owner[held]] += delta
+            v[held] -= delta
+            minv[free] -= delta
             col0 = col1
             if owner[col0] == 0:
                 break
         while col0:
-            col1 = way[col0]
+            col1 = int(way[col0])
             owner[col0] = owner[col1]
             col0 = col1
-    pairs = [(owner[j] - 1, j - 1) for j in range(1, m + 1) if owner[j]]
+    pairs = [(int(owner[j]) - 1, j - 1) for j in range(1, m + 1) if owner[j]]
     if transpose:
         pairs = [(j, i) for i, j in pairs]
     return sorted(pairs)

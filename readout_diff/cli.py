@@ -45,6 +45,7 @@ class CliOptions:
     name_a: str | None
     name_b: str | None
     threshold: float
+    adhoc: bool
     color: bool
     width: int
 
@@ -69,6 +70,7 @@ class CliOptions:
             name_a=raw["name_a"],
             name_b=raw["name_b"],
             threshold=raw["threshold"],
+            adhoc=raw["adhoc"],
             color=bool(color),
             width=max(40, int(width)),
         )
@@ -88,7 +90,12 @@ def run(opts: CliOptions) -> tuple[str, ExitStatus]:
     report = compare(
         a,
         b,
-        Options(pack=pack, models=opts.models, align=AlignOptions(threshold=opts.threshold)),
+        Options(
+            pack=pack,
+            models=opts.models,
+            align=AlignOptions(threshold=opts.threshold),
+            adhoc=opts.adhoc,
+        ),
     )
     output = render(report, opts.fmt, Style(color=opts.color, width=opts.width))
     return output, report.exit_status
@@ -194,6 +201,13 @@ Exit status: 0 no topic is one-sided, 1 at least one is, 2 trouble.
     default=0.3,
     show_default=True,
     help="Similarity below which a sentence has no counterpart in the other readout.",
+)
+@click.option(
+    "--adhoc/--no-adhoc",
+    default=False,
+    show_default=True,
+    help="Also report named treaties, bodies and acronyms that no pack topic covers, "
+    "as ad-hoc topics (same-language readouts only).",
 )
 @click.option(
     "--color/--no-color",

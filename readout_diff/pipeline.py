@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from readout_diff import aligning, diffing, segmenting, topics
+from spacy.tokens import Doc
+
+from readout_diff import aligning, diffing, naming, segmenting, topics
 from readout_diff.aligning import AlignOptions
 from readout_diff.model import PackInfo, Readout, Report, TaggedReadout
 from readout_diff.reading import distinct_names
@@ -20,13 +22,19 @@ class Options:
     models: tuple[str, ...] = ()
     """Installed spaCy pipelines to use instead of the blank ones, at most one per language."""
     align: AlignOptions = field(default_factory=AlignOptions)
+    adhoc: bool = False
+    """Also report named things no pack topic covers (see :mod:`readout_diff.naming`)."""
 
 
 def tag_readout(readout: Readout, pack: TopicPack, models: tuple[str, ...] = ()) -> TaggedReadout:
     """Segment a readout and tag its sentences with the pack's topics."""
+    return _tag(readout, pack, models)[0]
+
+
+def _tag(readout: Readout, pack: TopicPack, models: tuple[str, ...]) -> tuple[TaggedReadout, Doc]:
     nlp = segmenting.load_pipeline(readout.language, _model_for(readout.language, models))
     segmented, doc = segmenting.segment(readout, nlp)
-    return topics.tagger_for(pack, nlp).tag(doc, segmented)
+    return topics.tagger_for(pack, nlp).tag(doc, segmented), doc
 
 
 def _model_for(lang: str, models: tuple[str, ...]) -> str | None:
@@ -41,10 +49,13 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
     opts = options or Options()
     pack = opts.pack or topics.builtin_pack()
     a, b = distinct_names(a, b)
-    tagged_a = tag_readout(a, pack, opts.models)
-    tagged_b = tag_readout(b, pack, opts.models)
-    alignment = aligning.align(tagged_a, tagged_b, opts.align)
+    tagged_a, doc_a = _tag(a, pack, opts.models)
+    tagged_b, doc_b = _tag(b, pack, opts.models)
     by_id = {spec.id: spec.topic() for spec in pack.topics}
+    if opts.adhoc and a.language == b.language:
+        tagged_a, tagged_b, adhoc = naming.adhoc_topics(doc_a, tagged_a, doc_b, tagged_b)
+        by_id.update(adhoc)
+    alignment = aligning.align(tagged_a, tagged_b, opts.align)
     return Report(
         a=tagged_a,
         b=tagged_b,
