@@ -76,8 +76,8 @@ def similarity_matrix(
     lexical = np.array(lex).reshape(len(topics_a), len(topics_b))
     same_language = a.readout.language == b.readout.language
     weight = opts.topic_weight if same_language else opts.cross_lingual_topic_weight
-    tagged_a = np.array([bool(t) for t in topics_a])
-    tagged_b = np.array([bool(t) for t in topics_b])
+    tagged_a = np.array([bool(t) for t in topics_a], dtype=bool)
+    tagged_b = np.array([bool(t) for t in topics_b], dtype=bool)
     both = tagged_a[:, None] & tagged_b[None, :]
     scores = np.where(both, weight * topic + (1 - weight) * lexical, lexical)
     return [[round(float(x), 4) for x in row] for row in np.clip(scores, 0.0, 1.0)]

@@ -30,6 +30,16 @@ class Trouble(click.ClickException):
         click.echo(f"readout-diff: {self.format_message()}", err=True)
 
 
+class OneLineErrors(click.Command):
+    """A command whose usage errors, too, are one line on stderr with exit status 2."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            raise Trouble(f"{exc.format_message()} (see 'readout-diff --help')") from None
+
+
 @dataclass(frozen=True)
 class CliOptions:
     """The command line's arguments, checked and typed."""
@@ -129,7 +139,11 @@ Exit status: 0 no topic is one-sided, 1 at least one is, 2 trouble.
 """
 
 
-@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(
+    cls=OneLineErrors,
+    epilog=EPILOG,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.argument("file_a", metavar="READOUT_A")
 @click.argument("file_b", metavar="READOUT_B")
 @click.option(

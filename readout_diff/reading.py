@@ -56,6 +56,8 @@ def read_readout(
     except OSError as exc:
         raise InputError(source, exc.strerror or "cannot be read") from None
     text = decode(data, source)
+    if not any(ch.isalnum() for ch in text):
+        raise InputError(source, "has no words to compare")
     lang = language or detect_language(text)
     if lang not in SUPPORTED_LANGUAGES:
         raise InputError(

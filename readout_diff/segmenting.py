@@ -39,7 +39,12 @@ _ABBREVIATIONS = frozenset(
 # Capitalised words that start a new sentence after an abbreviation such as "U.S.".
 _SENTENCE_OPENERS = frozenset(
     "the he she it they we this that these those there his her their its our "
-    "both in on at as after before during however but also president prime".split()
+    "both in on at as after before during however but also".split()
+)
+# Words that end a line only when the sentence goes on in the next one.
+_CONTINUATIONS = frozenset(
+    "and or the a an of to in on for with by from at as that which who "
+    "и в на с по о для от к что".split()
 )
 # Words in nearly every sentence of every readout; they say nothing of its point.
 _DOMAIN_STOP_WORDS = frozenset(
@@ -52,19 +57,21 @@ _BULLET = re.compile(r"(?:[-*\u2022\u2013\u2014\u25cf\u25aa]|\(?\d{1,2}[.)]|\(?[
 
 @Language.component("readout_boundaries")
 def readout_boundaries(doc: Doc) -> Doc:
-    """Set sentence starts at line breaks, and around initials and abbreviations."""
-    after_newline = False
+    """Set sentence starts at line breaks, and around initials, list numbers and abbreviations."""
+    newlines = 0
     for token in doc:
         if token.is_space:
-            after_newline = after_newline or "\n" in token.text
+            newlines += token.text.count("\n")
             continue
         if token.i == 0:
-            after_newline = False
+            newlines = 0
             continue
         prev = doc[token.i - 1]
-        if after_newline or "\n" in prev.whitespace_:
-            token.is_sent_start = True
-        elif prev.text == "." and token.i >= 2 and _is_initial_or_abbreviation(doc[token.i - 2]):
+        newlines += prev.whitespace_.count("\n")
+        if newlines:
+            if newlines > 1 or not _continues_line(doc, token):
+                token.is_sent_start = True
+        elif prev.text == "." and token.i >= 2 and _dot_does_not_end(doc, token.i - 2):
             token.is_sent_start = False
         elif (
             len(prev.text) > 2
@@ -75,8 +82,35 @@ def readout_boundaries(doc: Doc) -> Doc:
         ):
             # "U.S." is one token, so the sentencizer would never split after it.
             token.is_sent_start = True
-        after_newline = False
+        newlines = 0
     return doc
+
+
+def _last_word(doc: Doc, i: int) -> Token | None:
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _continues_line(doc: Doc, token: Token) -> bool:
+    """Whether a single line break before ``token`` is a hard wrap inside a sentence."""
+    last = _last_word(doc, token.i - 1)
+    if last is None or last.text in {".", "!", "?", ":", ";"} or last.text.endswith("."):
+        return False
+    return token.text[:1].islower() or last.text == "," or last.lower_ in _CONTINUATIONS
+
+
+def _dot_does_not_end(doc: Doc, i: int) -> bool:
+    """Whether the period after ``doc[i]`` belongs to an initial, abbreviation or list number."""
+    return _is_initial_or_abbreviation(doc[i]) or _is_list_number(doc, i)
+
+
+def _is_list_number(doc: Doc, i: int) -> bool:
+    """A number opening a line, as in "1. Trade"."""
+    if not (doc[i].like_num and len(doc[i].text) <= 2):
+        return False
+    before = _last_word(doc, i - 1)
+    return before is None or "\n" in doc.text[before.idx + len(before.text) : doc[i].idx]
 
 
 def _is_initial_or_abbreviation(token: Token) -> bool:

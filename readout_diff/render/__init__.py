@@ -43,7 +43,8 @@ def marked_pieces(sentence: Sentence, hits: tuple[TopicHit, ...]) -> list[tuple[
     spans = sorted((h.start - sentence.start, h.end - sentence.start) for h in hits)
     merged: list[list[int]] = []
     for start, end in spans:
-        if merged and start <= merged[-1][1]:
+        # Triggers only blanks apart ("coronavirus pandemic") read as one phrase.
+        if merged and (start <= merged[-1][1] or not sentence.text[merged[-1][1] : start].strip()):
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])

@@ -74,9 +74,7 @@ def write_report(console: Console, report: Report, color: bool) -> None:
     if report.shared:
         console.print()
         console.print(Text("Shared topics, side by side", style="bold underline"))
-        for diff in report.shared:
-            console.print(_topic_heading(diff, color))
-            console.print(Padding(_pairs_table(report, diff, color), (0, 0, 0, 2)))
+        console.print(Padding(_shared_table(report, color), (0, 0, 0, 2)))
     for side, tagged, unmatched in (
         (name_a, a, report.alignment.unmatched_a),
         (name_b, b, report.alignment.unmatched_b),
@@ -116,8 +114,8 @@ def _topic_table(report: Report) -> Table:
     return table
 
 
-def _topic_heading(diff: TopicDiff, color: bool) -> Text:
-    text = Text("  ")
+def _topic_heading(diff: TopicDiff, color: bool, indent: str = "  ") -> Text:
+    text = Text(indent)
     text.append(diff.topic.label, style="bold cyan" if color else "")
     if diff.negated_only:
         text.append("  (mentioned as not discussed)", style="italic")
@@ -138,17 +136,22 @@ def _sentence(tagged: TaggedReadout, index: int, diff: TopicDiff | None, color: 
     return text
 
 
-def _pairs_table(report: Report, diff: TopicDiff, color: bool) -> Table:
-    table = Table(box=box.SIMPLE, show_header=True, pad_edge=False, expand=True)
+def _shared_table(report: Report, color: bool) -> Table:
+    """One table for all shared topics: each topic's label, then its aligned sentences."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column(report.a.readout.name, ratio=1, overflow="fold")
     table.add_column(report.b.readout.name, ratio=1, overflow="fold")
     table.add_column("sim", justify="right", width=4)
-    for group in diff.pairs:
-        table.add_row(
-            _cell(report.a, group.a, diff, color),
-            _cell(report.b, group.b, diff, color),
-            f"{group.score:.2f}",
-        )
+    for number, diff in enumerate(report.shared):
+        table.add_row(_topic_heading(diff, color, indent=""), "", "")
+        for k, group in enumerate(diff.pairs):
+            last = k == len(diff.pairs) - 1 and number < len(report.shared) - 1
+            table.add_row(
+                _cell(report.a, group.a, diff, color),
+                _cell(report.b, group.b, diff, color),
+                f"{group.score:.2f}",
+                end_section=last,
+            )
     return table
 
 

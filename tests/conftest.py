@@ -1,0 +1,136 @@
+"""Shared fixtures: the blank pipelines (loaded once per session), a small inline pack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from readout_diff import pipeline, reading, segmenting, topics
+from readout_diff.model import Readout, Report, TaggedReadout
+from readout_diff.topics import TopicPack
+
+# A pack written for the tests, so they do not depend on the built-in pack's contents.
+SMALL_PACK = """
+[pack]
+name = "small"
+version = "1"
+
+[negation]
+en = ["not discussed", "did not discuss"]
+ru = ["не обсуждался", "не обсуждались"]
+
+[[topic]]
+id = "arms-control"
+label = "Arms control"
+group = "Security"
+en = ["New START", "strategic stability"]
+ru = ["СНВ-3", "стратегическая стабильность"]
+
+[[topic]]
+id = "ukraine"
+label = "Ukraine"
+en = ["Ukraine", "Donbas"]
+ru = ["Украина", "урегулирование на Украине"]
+
+[[topic]]
+id = "navalny"
+label = "Navalny"
+en = ["Navalny", "poisoning of <Name>"]
+ru = ["Навальный"]
+
+[[topic]]
+id = "election-interference"
+label = "Election interference"
+en = ["interference in * election", "election meddling"]
+
+[[topic]]
+id = "climate"
+label = "Climate change"
+en = ["climate change"]
+ru = ["изменение климата"]
+
+[[topic]]
+id = "united-states"
+label = "United States"
+en = ["US"]
+"""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the expected outputs under tests/golden/ instead of comparing with them.",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was started with --update-golden."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def en_nlp() -> Language:
+    return segmenting.load_pipeline("en")
+
+
+@pytest.fixture(scope="session")
+def ru_nlp() -> Language:
+    return segmenting.load_pipeline("ru")
+
+
+@pytest.fixture(scope="session")
+def small_pack_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small pack as a file, for the command line's --topics."""
+    path = tmp_path_factory.mktemp("packs") / "small.toml"
+    path.write_text(SMALL_PACK, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def small_pack() -> TopicPack:
+    return topics.parse_pack(SMALL_PACK, "small.toml")
+
+
+@pytest.fixture(scope="session")
+def small_options(small_pack: TopicPack) -> pipeline.Options:
+    return pipeline.Options(pack=small_pack)
+
+
+@pytest.fixture(scope="session")
+def make_readout() -> Callable[..., Readout]:
+    """Build a readout from text in memory: make_readout("Text.", name="a")."""
+
+    def make(text: str, name: str = "a", language: str | None = None) -> Readout:
+        return reading.readout_from_text(text, name, language)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def tag() -> Callable[..., TaggedReadout]:
+    """Segment and tag a text with a pack: tag(text, pack)."""
+
+    def run(text: str, pack: TopicPack, name: str = "a") -> TaggedReadout:
+        return pipeline.tag_readout(reading.readout_from_text(text, name), pack)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def compare_texts(small_options: pipeline.Options) -> Callable[..., Report]:
+    """Compare two texts with the small pack: compare_texts(text_a, text_b)."""
+
+    def run(
+        text_a: str, text_b: str, options: pipeline.Options | None = None, **names: str
+    ) -> Report:
+        a = reading.readout_from_text(text_a, names.get("name_a", "a"))
+        b = reading.readout_from_text(text_b, names.get("name_b", "b"))
+        return pipeline.compare(a, b, options or small_options)
+
+    return run

@@ -1,0 +1,211 @@
+"""Aligning: sentence similarity, the optimal assignment and 1:n groups."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readout_diff.aligning import (
+    AlignOptions,
+    align,
+    assignment,
+    lexical_matrix,
+    similarity_matrix,
+    topic_matrix,
+)
+from readout_diff.model import TaggedReadout
+from readout_diff.topics import TopicPack
+
+Tag = Callable[..., TaggedReadout]
+
+
+def brute_force_best(matrix: list[list[float]]) -> float:
+    rows, cols = len(matrix), len(matrix[0])
+    if rows <= cols:
+        return max(
+            sum(matrix[i][j] for i, j in enumerate(perm))
+            for perm in itertools.permutations(range(cols), rows)
+        )
+    return max(
+        sum(matrix[i][j] for j, i in enumerate(perm))
+        for perm in itertools.permutations(range(rows), cols)
+    )
+
+
+matrices = st.integers(1, 5).flatmap(
+    lambda rows: st.integers(1, 5).flatmap(
+        lambda cols: st.lists(
+            st.lists(
+                st.floats(0, 1, allow_nan=False).map(lambda x: round(x, 3)),
+                min_size=cols,
+                max_size=cols,
+            ),
+            min_size=rows,
+            max_size=rows,
+        )
+    )
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(matrices)
+def test_assignment_equals_brute_force_optimum(matrix: list[list[float]]) -> None:
+    pairs = assignment(matrix)
+    rows, cols = len(matrix), len(matrix[0])
+    assert len(pairs) == min(rows, cols)
+    assert len({i for i, _ in pairs}) == len(pairs)
+    assert len({j for _, j in pairs}) == len(pairs)
+    assert all(0 <= i < rows and 0 <= j < cols for i, j in pairs)
+    total = sum(matrix[i][j] for i, j in pairs)
+    assert total == pytest.approx(brute_force_best(matrix), abs=1e-9)
+
+
+def test_assignment_prefers_total_over_greedy_choice() -> None:
+    # Greedy takes (0, 0) = 0.9 and is left with 0.1; the optimum is 0.8 + 0.8.
+    assert assignment([[0.9, 0.8], [0.8, 0.1]]) == [(0, 1), (1, 0)]
+
+
+@pytest.mark.parametrize("matrix", [[], [[]], [[], []]])
+def test_assignment_of_empty_matrix_is_empty(matrix: list[list[float]]) -> None:
+    assert assignment(matrix) == []
+
+
+def test_assignment_of_rectangular_matrices() -> None:
+    assert assignment([[0.1, 0.9, 0.2]]) == [(0, 1)]
+    assert assignment([[0.1], [0.9], [0.2]]) == [(1, 0)]
+    assert assignment([[0.0, 0.5, 0.9], [0.9, 0.8, 0.0]]) == [(0, 2), (1, 0)]
+
+
+def test_lexical_matrix_scores_identical_sentences_one() -> None:
+    docs = [("extend", "treaty", "year"), ("situation", "ukraine")]
+    matrix = lexical_matrix(docs, docs)
+    assert matrix[0][0] == pytest.approx(1.0)
+    assert matrix[1][1] == pytest.approx(1.0)
+    assert matrix[0][1] == pytest.approx(0.0)
+    assert matrix[0][1] == pytest.approx(matrix[1][0])
+
+
+def test_lexical_matrix_is_symmetric_when_sides_are_swapped() -> None:
+    a = [("extend", "treaty"), ("aggression", "border"), ()]
+    b = [("treaty", "extension"), ("aggressive", "border", "troop")]
+    forward = lexical_matrix(a, b)
+    backward = lexical_matrix(b, a)
+    for i, j in itertools.product(range(len(a)), range(len(b))):
+        assert forward[i][j] == pytest.approx(backward[j][i])
+        assert 0.0 <= forward[i][j] <= 1.0
+    # Alike words count partly: "aggression" ~ "aggressive".
+    assert 0.0 < forward[1][1] < 1.0
+    assert forward[2] == [0.0, 0.0]
+
+
+def test_topic_matrix_scores_shared_topics() -> None:
+    a = [frozenset({"ukraine"}), frozenset(), frozenset({"ukraine", "arms"})]
+    b = [frozenset({"ukraine"}), frozenset({"climate"})]
+    matrix = topic_matrix(a, b)
+    assert matrix[0] == [1.0, 0.0]
+    assert matrix[1] == [0.0, 0.0]
+    assert matrix[2][0] == pytest.approx(1.0)  # overlap coefficient: the smaller set is covered
+
+
+A_TEXT = (
+    "The leaders discussed the extension of New START. "
+    "They exchanged views on the situation in Ukraine. "
+    "Both sides agreed to work together on climate change."
+)
+B_TEXT = (
+    "Both sides agreed to cooperate on climate change. "
+    "The presidents talked about the situation in Ukraine. "
+    "The leaders discussed extending New START."
+)
+
+
+def test_aligning_pairs_reordered_sentences(tag: Tag, small_pack: TopicPack) -> None:
+    alignment = align(tag(A_TEXT, small_pack), tag(B_TEXT, small_pack, "b"))
+    assert [(g.a, g.b) for g in alignment.groups] == [((0,), (2,)), ((1,), (1,)), ((2,), (0,))]
+    assert alignment.unmatched_a == ()
+    assert alignment.unmatched_b == ()
+
+
+def test_aligning_pairs_reordered_sentences_without_topics(tag: Tag) -> None:
+    from readout_diff.topics import parse_pack
+
+    empty = parse_pack('[[topic]]\nid = "none"\nlabel = "None"\nen = ["zzqx"]\n', "none.toml")
+    a = "Grain exports through the Black Sea were discussed. The ministers will meet in Geneva."
+    b = "Foreign ministers are to meet in Geneva soon. They also spoke of Black Sea grain exports."
+    alignment = align(tag(a, empty), tag(b, empty, "b"))
+    assert [(g.a, g.b) for g in alignment.groups] == [((0,), (1,)), ((1,), (0,))]
+
+
+def test_aligning_groups_a_sentence_split_in_two(tag: Tag, small_pack: TopicPack) -> None:
+    a = (
+        "The leaders discussed New START and agreed to hold talks on strategic stability soon. "
+        "Moscow weather was unusually warm for January."
+    )
+    b = (
+        "The leaders discussed New START. They agreed to hold talks on strategic stability soon. "
+        "The cats of the embassy are purring loudly tonight."
+    )
+    alignment = align(tag(a, small_pack), tag(b, small_pack, "b"))
+    assert [(g.a, g.b) for g in alignment.groups] == [((0,), (0, 1))]
+    assert alignment.unmatched_a == (1,)
+    assert alignment.unmatched_b == (2,)
+
+
+def test_aligning_scores_are_within_zero_and_one(tag: Tag, small_pack: TopicPack) -> None:
+    tagged_a, tagged_b = tag(A_TEXT, small_pack), tag(B_TEXT + " Ukraine! Ukraine?", small_pack)
+    matrix = similarity_matrix(tagged_a, tagged_b)
+    assert len(matrix) == len(tagged_a.sentences)
+    assert all(len(row) == len(tagged_b.sentences) for row in matrix)
+    assert all(0.0 <= value <= 1.0 for row in matrix for value in row)
+    alignment = align(tagged_a, tagged_b)
+    for group in alignment.groups:
+        assert 0.0 <= group.score <= 1.0
+        assert group.score == max(alignment.score(i, j) for i in group.a for j in group.b)
+
+
+def test_aligning_leaves_pairs_below_threshold_unmatched(tag: Tag, small_pack: TopicPack) -> None:
+    a = tag("Grain exports were discussed at length.", small_pack)
+    b = tag("The cats are purring loudly tonight.", small_pack, "b")
+    alignment = align(a, b)
+    assert alignment.groups == ()
+    assert alignment.unmatched_a == (0,)
+    assert alignment.unmatched_b == (0,)
+
+
+def test_aligning_threshold_decides_what_is_unmatched(tag: Tag, small_pack: TopicPack) -> None:
+    a, b = tag(A_TEXT, small_pack), tag(B_TEXT, small_pack, "b")
+    loose = align(a, b, AlignOptions(threshold=0.0))
+    strict = align(a, b, AlignOptions(threshold=1.0))
+    assert len(loose.groups) == 3
+    assert strict.groups == ()
+    assert strict.unmatched_a == (0, 1, 2)
+    assert strict.threshold == 1.0
+
+
+def test_aligning_identical_readouts_scores_one(tag: Tag, small_pack: TopicPack) -> None:
+    tagged = tag(A_TEXT, small_pack)
+    alignment = align(tagged, tagged)
+    assert [(g.a, g.b, g.score) for g in alignment.groups] == [
+        ((0,), (0,), 1.0),
+        ((1,), (1,), 1.0),
+        ((2,), (2,), 1.0),
+    ]
+
+
+def test_aligning_across_languages_uses_shared_topics(tag: Tag, small_pack: TopicPack) -> None:
+    en = tag("The presidents discussed Ukraine. They also spoke about New START.", small_pack)
+    ru = tag("Обсуждался договор СНВ-3. Затронута ситуация на Украине.", small_pack, "ru")
+    alignment = align(en, ru)
+    assert [(g.a, g.b) for g in alignment.groups] == [((0,), (1,)), ((1,), (0,))]
+
+
+def test_aligning_readout_without_sentences(tag: Tag, small_pack: TopicPack) -> None:
+    empty = tag("***\n---", small_pack)
+    assert empty.sentences == ()
+    alignment = align(empty, tag(A_TEXT, small_pack, "b"))
+    assert alignment.groups == ()
+    assert alignment.unmatched_b == (0, 1, 2)

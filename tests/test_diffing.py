@@ -1,0 +1,167 @@
+"""Diffing: which topics are shared or one-sided, and which sentences show the shared ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from readout_diff.diffing import diff_topics, shared_pairs
+from readout_diff.model import (
+    AlignedGroup,
+    Alignment,
+    ExitStatus,
+    Readout,
+    Report,
+    SegmentedReadout,
+    Sentence,
+    Side,
+    TaggedReadout,
+    Topic,
+    TopicHit,
+)
+
+CompareTexts = Callable[..., Report]
+
+
+def tagged(name: str, sentences: list[str], hits: list[tuple[str, int, str]]) -> TaggedReadout:
+    """A hand-made tagged readout: sentences joined by spaces, hits as (topic, sentence, word)."""
+    text = " ".join(sentences)
+    starts, pos = [], 0
+    for s in sentences:
+        starts.append(pos)
+        pos += len(s) + 1
+    segmented = SegmentedReadout(
+        readout=Readout(name=name, text=text, language="en"),
+        sentences=tuple(
+            Sentence(index=i, start=start, end=start + len(s), text=s)
+            for i, (s, start) in enumerate(zip(sentences, starts, strict=True))
+        ),
+    )
+    topic_hits = []
+    for topic_id, index, word in hits:
+        start = starts[index] + sentences[index].index(word)
+        topic_hits.append(TopicHit(topic_id, index, start, start + len(word), word))
+    topic_hits.sort(key=lambda h: h.start)
+    return TaggedReadout(segmented=segmented, hits=tuple(topic_hits))
+
+
+TOPICS = {t: Topic(id=t, label=t.title()) for t in ("arms", "ukraine", "climate", "trade")}
+
+
+def alignment(groups: list[AlignedGroup], rows: int, cols: int) -> Alignment:
+    sim = [[0.1 * ((i + j) % 3) for j in range(cols)] for i in range(rows)]
+    for g in groups:
+        for i in g.a:
+            for j in g.b:
+                sim[i][j] = g.score
+    return Alignment(
+        groups=tuple(groups),
+        unmatched_a=(),
+        unmatched_b=(),
+        threshold=0.3,
+        similarity=tuple(tuple(r) for r in sim),
+    )
+
+
+A = tagged(
+    "a",
+    ["We talked arms.", "We talked ukraine.", "We talked trade."],
+    [("arms", 0, "arms"), ("ukraine", 1, "ukraine"), ("trade", 2, "trade")],
+)
+B = tagged(
+    "b",
+    ["Climate first.", "Then ukraine.", "Then arms."],
+    [("climate", 0, "Climate"), ("ukraine", 1, "ukraine"), ("arms", 2, "arms")],
+)
+
+
+def test_diffing_statuses_from_hand_made_readouts() -> None:
+    groups = [AlignedGroup(a=(0,), b=(2,), score=0.8), AlignedGroup(a=(1,), b=(1,), score=0.7)]
+    diffs = diff_topics(A, B, alignment(groups, 3, 3), TOPICS)
+    sides = {d.topic.id: d.side for d in diffs}
+    assert sides == {
+        "arms": Side.BOTH,
+        "ukraine": Side.BOTH,
+        "trade": Side.ONLY_A,
+        "climate": Side.ONLY_B,
+    }
+    by_id = {d.topic.id: d for d in diffs}
+    assert by_id["trade"].hits_b == ()
+    assert [h.text for h in by_id["trade"].hits_a] == ["trade"]
+    assert by_id["climate"].hits_a == ()
+    assert by_id["trade"].pairs == by_id["climate"].pairs == ()
+
+
+def test_diffing_orders_topics_by_first_mention_a_then_b() -> None:
+    diffs = diff_topics(A, B, alignment([], 3, 3), TOPICS)
+    assert [d.topic.id for d in diffs] == ["arms", "ukraine", "trade", "climate"]
+
+
+def test_diffing_shared_topic_pairs_come_from_alignment() -> None:
+    groups = [
+        AlignedGroup(a=(0,), b=(2,), score=0.8),
+        AlignedGroup(a=(1,), b=(1,), score=0.7),
+        AlignedGroup(a=(2,), b=(0,), score=0.4),
+    ]
+    by_id = {d.topic.id: d for d in diff_topics(A, B, alignment(groups, 3, 3), TOPICS)}
+    assert by_id["arms"].pairs == (groups[0],)
+    assert by_id["ukraine"].pairs == (groups[1],)
+
+
+def test_shared_pairs_falls_back_to_most_similar_pair_when_not_aligned() -> None:
+    hits_a = tuple(h for h in A.hits if h.topic_id == "arms")
+    hits_b = tuple(h for h in B.hits if h.topic_id == "arms")
+    aligned = alignment([AlignedGroup(a=(1,), b=(1,), score=0.7)], 3, 3)
+    (pair,) = shared_pairs(hits_a, hits_b, aligned)
+    assert (pair.a, pair.b) == ((0,), (2,))
+    assert pair.score == aligned.score(0, 2)
+
+
+def test_diffing_negated_only_when_every_mention_is_negated() -> None:
+    a = tagged("a", ["Ukraine not discussed."], [("ukraine", 0, "Ukraine")])
+    negated_a = TaggedReadout(
+        segmented=a.segmented,
+        hits=tuple(
+            TopicHit(h.topic_id, h.sentence, h.start, h.end, h.text, negated=True) for h in a.hits
+        ),
+    )
+    b = tagged("b", ["Ukraine came up."], [("ukraine", 0, "Ukraine")])
+    (alone,) = diff_topics(
+        negated_a, TaggedReadout(segmented=b.segmented, hits=()), alignment([], 1, 1), TOPICS
+    )
+    assert alone.side is Side.ONLY_A
+    assert alone.negated_only
+    (both,) = diff_topics(negated_a, b, alignment([], 1, 1), TOPICS)
+    assert not both.negated_only
+
+
+def test_compare_reports_shared_and_one_sided_topics(compare_texts: CompareTexts) -> None:
+    report = compare_texts(
+        "The presidents discussed New START. They spoke of Ukraine.",
+        "The leaders discussed New START. Biden raised the case of Alexei Navalny.",
+    )
+    assert [(d.topic.id, d.side) for d in report.topics] == [
+        ("arms-control", Side.BOTH),
+        ("ukraine", Side.ONLY_A),
+        ("navalny", Side.ONLY_B),
+    ]
+    assert [d.topic.id for d in report.shared] == ["arms-control"]
+    assert [d.topic.id for d in report.only_a] == ["ukraine"]
+    assert [d.topic.id for d in report.only_b] == ["navalny"]
+    (shared,) = report.shared
+    assert [(g.a, g.b) for g in shared.pairs] == [((0,), (0,))]
+    assert report.exit_status is ExitStatus.DIFFERENT
+
+
+def test_compare_same_topics_exits_zero(compare_texts: CompareTexts) -> None:
+    report = compare_texts(
+        "The presidents discussed New START and Ukraine.",
+        "Ukraine came up. So did strategic stability.",
+    )
+    assert {d.side for d in report.topics} == {Side.BOTH}
+    assert report.exit_status is ExitStatus.SAME
+
+
+def test_compare_without_topics_exits_zero(compare_texts: CompareTexts) -> None:
+    report = compare_texts("The leaders spoke.", "The leaders talked.")
+    assert report.topics == ()
+    assert report.exit_status is ExitStatus.SAME

@@ -1,0 +1,57 @@
+"""Golden tests: the report on samples/ in every format, byte for byte.
+
+After an intended change of output, regenerate with ``pytest --update-golden`` and
+review the diff of tests/golden/ like any other change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from readout_diff.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden" / "samples"
+SAMPLES = ("samples/kremlin.txt", "samples/whitehouse.txt")
+CASES = {
+    "report.txt": ["--format", "text", "--no-color", "--width", "100"],
+    "report.md": ["--format", "markdown"],
+    "report.json": ["--format", "json"],
+}
+
+
+def run_on_samples(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(cli, [*args, *SAMPLES])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden_report_on_samples(
+    name: str, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    code, output = run_on_samples(CASES[name], monkeypatch)
+    assert code == 1, "the samples differ in topics, so the exit status is 1"
+    path = GOLDEN / name
+    if request.config.getoption("--update-golden"):
+        path.write_text(output, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    assert output == expected, f"{name} changed; rerun with --update-golden if intended"
+
+
+def test_samples_report_the_topics_the_seed_article_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    _, output = run_on_samples(["--format", "json"], monkeypatch)
+    report = json.loads(output)
+    status = {t["id"]: t["status"] for t in report["topics"]}
+    only_kremlin = {"covid-19", "trade", "iran-nuclear", "un-security-council", "congratulations"}
+    only_whitehouse = {"navalny", "cyber", "election-interference", "afghanistan"}
+    shared = {"new-start", "ukraine", "contacts"}
+    assert {t: status.get(t) for t in only_kremlin} == dict.fromkeys(only_kremlin, "only_a")
+    assert {t: status.get(t) for t in only_whitehouse} == dict.fromkeys(only_whitehouse, "only_b")
+    assert {t: status.get(t) for t in shared} == dict.fromkeys(shared, "both")
