@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -126,31 +127,53 @@ def make_readout_norm(nlp: Language, name: str) -> ReadoutNorm:
 
 
 class ReadoutNorm:
-    """Store a lowercase lemma in ``Token.norm_`` for case-insensitive lemma matching."""
+    """Store a lowercase lemma in ``Token.norm_`` for case-insensitive lemma matching.
+
+    Two gaps of the blank pipelines' lemmatizers are filled here. spaCy's English
+    lookup table is case-sensitive ("Elections" stays as it is), so the lowercase
+    form is looked up too. spaCy's ``pymorphy3_lookup`` mode leaves a Russian word
+    as written when its parses disagree ("выборах": выбор or выборы); here it gets
+    pymorphy3's most probable parse instead, the same for every form of the word.
+    """
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self._table: dict[str, str] | None = None
+        self._table: Any = None
+        self._morph: Any = None
+        self._cache: dict[str, str] = {}
 
-    def _lookup_table(self) -> dict[str, str]:
-        # spaCy's lookup lemmatizer is case-sensitive ("Elections" stays as it is);
-        # its table is reused here to look up the lowercase form too.
-        if self._table is None:
+    def _setup(self) -> None:
+        lemmatizer = (
+            self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+        )
+        lookups = getattr(lemmatizer, "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_lookup"):
+            self._table = lookups.get_table("lemma_lookup")
+        else:
             self._table = {}
-            if "lemmatizer" in self.nlp.pipe_names:
-                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
-                if lookups is not None and lookups.has_table("lemma_lookup"):
-                    self._table = lookups.get_table("lemma_lookup")  # type: ignore[assignment]
-        return self._table
+        if self.nlp.lang == "ru":
+            self._morph = getattr(lemmatizer, "_morph", None)
+            if self._morph is None:
+                import pymorphy3
+
+                self._morph = pymorphy3.MorphAnalyzer()
+
+    def _norm(self, text: str, lemma: str) -> str:
+        lower = text.lower()
+        if self._morph is not None and lemma.lower() == lower and any(c.isalpha() for c in lower):
+            cached = self._cache.get(lower)
+            if cached is None:
+                cached = self._cache[lower] = str(self._morph.parse(lower)[0].normal_form)
+            return cached
+        if lemma == text and lower != text:
+            lemma = self._table.get(lower, lower)
+        return lemma.lower()
 
     def __call__(self, doc: Doc) -> Doc:
-        table = self._lookup_table()
+        if self._table is None:
+            self._setup()
         for token in doc:
-            lemma = token.lemma_ or token.text
-            lower = token.text.lower()
-            if lemma == token.text and lower != token.text:
-                lemma = table.get(lower, lower)
-            token.norm_ = lemma.lower()
+            token.norm_ = self._norm(token.text, token.lemma_ or token.text)
         return doc
 
 

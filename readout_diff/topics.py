@@ -11,8 +11,11 @@ Alias syntax, matched token by token on lowercase lemmas (``Token.norm_``):
   ("elections meddled" matches);
 * ``"interference in * election"``: ``*`` stands for up to three words;
 * ``"release of <Name>"``: ``<Name>`` stands for one to three capitalised words;
-* ``"AI"``: a one-word alias in capitals (an acronym) matches case-sensitively, so
-  "US" never matches "us".
+* ``"AI"``, ``"New START"``: a word in capitals (an acronym) matches
+  case-sensitively, so "US" never matches "us" nor "New START" "a new start".
+
+A topic may also list ``unless`` phrases per language: a hit that lies inside one
+of them is dropped ("energy" unless "positive energy").
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ MAX_GAP = 3
 _ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _ACRONYM = re.compile(r"^(?=.*[A-ZА-ЯЁ])[A-ZА-ЯЁ0-9]{2,}$")
 _PACK_KEYS = {"name", "version", "description", "disable"}
-_TOPIC_KEYS = {"id", "label", "group", *LANGUAGES}
+_TOPIC_KEYS = {"id", "label", "group", "unless", *LANGUAGES}
 _TOP_KEYS = {"pack", "topic", "negation"}
 
 
@@ -53,10 +56,16 @@ class TopicSpec:
     label: str
     group: str
     aliases: tuple[tuple[str, tuple[str, ...]], ...]
+    unless: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Phrases per language inside which an alias does not count."""
 
     def aliases_for(self, lang: str) -> tuple[str, ...]:
         """The aliases of this topic in one language."""
         return dict(self.aliases).get(lang, ())
+
+    def unless_for(self, lang: str) -> tuple[str, ...]:
+        """The exclusion phrases of this topic in one language."""
+        return dict(self.unless).get(lang, ())
 
     def topic(self) -> Topic:
         return Topic(id=self.id, label=self.label, group=self.group)
@@ -171,7 +180,14 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
     aliases = tuple((lang, _aliases(raw, lang, source, where)) for lang in LANGUAGES)
     if not any(values for _, values in aliases):
         raise PackError(source, f"{where}: no aliases (give 'en' and/or 'ru' lists)")
-    return TopicSpec(id=topic_id, label=label, group=group, aliases=aliases)
+    raw_unless = raw.get("unless", {})
+    if not isinstance(raw_unless, dict):
+        raise PackError(source, f"{where}: 'unless' must be a table of phrase lists per language")
+    _check_keys(raw_unless, set(LANGUAGES), source, f"{where} unless")
+    unless = tuple(
+        (lang, _aliases(raw_unless, lang, source, f"{where} unless")) for lang in LANGUAGES
+    )
+    return TopicSpec(id=topic_id, label=label, group=group, aliases=aliases, unless=unless)
 
 
 def _check_keys(table: Mapping[str, Any], allowed: set[str], source: str, where: str) -> None:
@@ -231,6 +247,7 @@ def merge_packs(base: TopicPack, extra: TopicPack) -> TopicPack:
             label=spec.label,
             group=spec.group or old.group,
             aliases=_merge_lists(old.aliases, spec.aliases),
+            unless=_merge_lists(old.unless, spec.unless),
         )
     unknown = [topic_id for topic_id in extra.disabled if topic_id not in by_id]
     if unknown:
@@ -282,27 +299,30 @@ class TopicTagger:
         self.lang = nlp.lang
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.tokens = Matcher(nlp.vocab, validate=True)
+        self.unless_phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.unless_tokens = Matcher(nlp.vocab, validate=True)
         for spec in pack.topics:
-            self._add(spec.id, spec.aliases_for(self.lang), pack.sources[-1])
+            self._add(self.phrases, self.tokens, spec.id, spec.aliases_for(self.lang))
+            self._add(self.unless_phrases, self.unless_tokens, spec.id, spec.unless_for(self.lang))
         self.negation = PhraseMatcher(nlp.vocab, attr="NORM")
         cues = pack.negation_cues(self.lang)
         if cues:
             self.negation.add("NEGATION", list(nlp.pipe(cues)))
 
-    def _add(self, key: str, aliases: Iterable[str], source: str) -> None:
-        phrases: list[str] = []
+    def _add(
+        self, phrases: PhraseMatcher, tokens: Matcher, key: str, aliases: Iterable[str]
+    ) -> None:
+        plain: list[str] = []
         for alias in aliases:
             words = alias.split()
-            if len(words) == 1 and _ACRONYM.match(alias):
-                self.tokens.add(key, [[{"ORTH": alias}]])
-            elif GAP in words or NAME in words:
-                self.tokens.add(key, [self._token_pattern(words, key, source)])
+            if any(w in (GAP, NAME) or _ACRONYM.match(w) for w in words):
+                tokens.add(key, [self._token_pattern(words)])
             else:
-                phrases.append(alias)
-        if phrases:
-            self.phrases.add(key, list(self.nlp.pipe(phrases)))
+                plain.append(alias)
+        if plain:
+            phrases.add(key, list(self.nlp.pipe(plain)))
 
-    def _token_pattern(self, words: list[str], key: str, source: str) -> list[dict[str, Any]]:
+    def _token_pattern(self, words: list[str]) -> list[dict[str, Any]]:
         pattern: list[dict[str, Any]] = []
         chunk: list[str] = []
 
@@ -318,24 +338,28 @@ class TopicTagger:
             elif word == NAME:
                 flush()
                 pattern.append({"IS_TITLE": True, "IS_SENT_START": False, "OP": "{1,3}"})
+            elif _ACRONYM.match(word):
+                flush()
+                pattern.append({"ORTH": word})
             else:
                 chunk.append(word)
         flush()
-        if not pattern:
-            raise PackError(source, f"topic {key!r}: an alias matches nothing")
         return pattern
 
     def tag(self, doc: Doc, segmented: SegmentedReadout) -> TaggedReadout:
         """Find every topic hit in a parsed readout."""
         spans: dict[str, list[Span]] = {}
-        matches = list(self.phrases(doc)) if len(self.phrases) else []
-        if len(self.tokens):
-            matches += self.tokens(doc)
-        for match_id, start, end in matches:
+        excluded: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in _run(self.unless_phrases, self.unless_tokens, doc):
+            excluded.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+        for match_id, start, end in _run(self.phrases, self.tokens, doc):
             span = doc[start:end]
             if any(token.is_sent_start for token in span[1:]):
                 continue  # a hit never straddles two sentences
-            spans.setdefault(doc.vocab.strings[match_id], []).append(span)
+            topic_id = doc.vocab.strings[match_id]
+            if any(s <= start and end <= e for s, e in excluded.get(topic_id, ())):
+                continue
+            spans.setdefault(topic_id, []).append(span)
         starts = [s.start for s in segmented.sentences]
         negated = self._negated_sentences(doc, starts)
         hits = []
@@ -359,6 +383,13 @@ class TopicTagger:
 
     def _negated_sentences(self, doc: Doc, starts: list[int]) -> set[int]:
         return {bisect_right(starts, doc[start].idx) - 1 for _, start, _ in self.negation(doc)}
+
+
+def _run(phrases: PhraseMatcher, tokens: Matcher, doc: Doc) -> list[tuple[int, int, int]]:
+    matches = list(phrases(doc)) if len(phrases) else []
+    if len(tokens):
+        matches += tokens(doc)
+    return matches
 
 
 def _maximal(spans: list[Span]) -> list[Span]:
