@@ -5,13 +5,15 @@ Every sentence pair gets a similarity in [0, 1] that combines
 * a lexical score: a soft Dice overlap of the two sentences' content lemmas, each
   weighted by its rarity across both readouts (IDF), where two lemmas count as the
   same word to the degree rapidfuzz finds them alike ("aggression" ~ "aggressive");
-* a topic score: the weighted overlap of the two sentences' topics, which carries
-  the alignment when the two governments use different words for one thing, and
-  across languages.
+* a topic score: the IDF-weighted cosine of the two sentences' topic sets, which
+  carries the alignment when the two governments use different words for one
+  thing, and across languages (where lemmas are compared transliterated, so that
+  names still match).
 
 An optimal one-to-one assignment (the Hungarian method) then pairs sentences,
-pairs below the threshold are dropped, and a sentence left over may join the group
-of its best counterpart when one side split a point in two (1:n).
+pairs below the threshold are dropped, a sentence left over may join the group of
+its best counterpart when one side split a point in two (1:n), and two sentences
+that are each other's best match are always shown together.
 """
 
 from __future__ import annotations
@@ -24,9 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from readout_diff.model import AlignedGroup, Alignment, TaggedReadout
-
-DEFAULT_THRESHOLD = 0.3
+from readout_diff.model import DEFAULT_THRESHOLD, AlignedGroup, Alignment, TaggedReadout
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,9 @@ class AlignOptions:
     """rapidfuzz ratio from which two different lemmas count as (partly) the same word."""
     max_group: int = 2
     """Most sentences one side may put into a group (2 allows 1:2 splits)."""
+    mutual_best: bool = True
+    """Also align two sentences that are each other's best match when the assignment
+    gave one of them to another sentence (that sentence then sits in two groups)."""
 
 
 def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = None) -> Alignment:
@@ -67,9 +70,13 @@ def similarity_matrix(
 ) -> list[list[float]]:
     """Similarity in [0, 1] of every sentence of ``a`` with every sentence of ``b``."""
     opts = options or AlignOptions()
-    lex = lexical_matrix(
-        [s.lemmas for s in a.sentences], [s.lemmas for s in b.sentences], opts.fuzzy_cutoff
-    )
+    lemmas_a = [s.lemmas for s in a.sentences]
+    lemmas_b = [s.lemmas for s in b.sentences]
+    if a.readout.language != b.readout.language:
+        # Names survive translation: "Путин" ~ "Putin", "Украина" ~ "Ukraine", "Иран" = "Iran".
+        lemmas_a = [tuple(transliterate(t) for t in doc) for doc in lemmas_a]
+        lemmas_b = [tuple(transliterate(t) for t in doc) for doc in lemmas_b]
+    lex = lexical_matrix(lemmas_a, lemmas_b, opts.fuzzy_cutoff)
     topics_a = [a.sentence_topics(s.index) for s in a.sentences]
     topics_b = [b.sentence_topics(s.index) for s in b.sentences]
     topic = np.array(topic_matrix(topics_a, topics_b)).reshape(len(topics_a), len(topics_b))
@@ -81,6 +88,20 @@ def similarity_matrix(
     both = tagged_a[:, None] & tagged_b[None, :]
     scores = np.where(both, weight * topic + (1 - weight) * lexical, lexical)
     return [[round(float(x), 4) for x in row] for row in np.clip(scores, 0.0, 1.0)]
+
+
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(),
+        strict=True,
+    )
+)
+
+
+def transliterate(word: str) -> str:
+    """A lowercase Cyrillic word in Latin letters, so that names can match across languages."""
+    return "".join(_CYRILLIC.get(ch, ch) for ch in word).replace("-", "")
 
 
 def _idf(docs: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -139,10 +160,11 @@ def lexical_matrix(
 
 
 def topic_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> list[list[float]]:
-    """Weighted overlap coefficient of the topics of every sentence pair.
+    """Cosine similarity of the topic sets of every sentence pair.
 
-    Shared topics' weight over the weight of the smaller topic set, each topic
-    weighted by its rarity across both readouts; 0 when either sentence has none.
+    Each topic is weighted by its rarity across both readouts (IDF), so a topic
+    that runs through a whole readout counts less than a specific one; 0 when
+    either sentence has no topic.
     """
     idf = _idf([sorted(t) for t in (*a, *b)])
     topics = sorted(idf)
@@ -156,10 +178,10 @@ def topic_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> li
         has_a[i, [col[t] for t in ts]] = 1.0
     for j, ts in enumerate(b):
         has_b[j, [col[t] for t in ts]] = 1.0
-    shared = (has_a * weight) @ has_b.T
-    smaller = np.minimum((has_a @ weight)[:, None], (has_b @ weight)[None, :])
-    scores = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
-    return [[float(x) for x in row] for row in scores]
+    shared = (has_a * weight**2) @ has_b.T
+    norms = np.sqrt((has_a @ weight**2)[:, None] * (has_b @ weight**2)[None, :])
+    cosine = np.divide(shared, norms, out=np.zeros_like(shared), where=norms > 0)
+    return [[float(x) for x in row] for row in cosine]
 
 
 def assignment(matrix: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
@@ -255,5 +277,30 @@ def _grow_groups(
     for ids_a, ids_b in members:
         score = max(matrix[i][j] for i in ids_a for j in ids_b)
         groups.append(AlignedGroup(a=tuple(sorted(ids_a)), b=tuple(sorted(ids_b)), score=score))
+    if opts.mutual_best:
+        groups += _mutual_best_pairs(matrix, groups, opts.threshold)
     groups.sort(key=lambda g: (g.a[0], g.b[0]))
     return groups
+
+
+def _mutual_best_pairs(
+    matrix: Sequence[Sequence[float]], groups: list[AlignedGroup], threshold: float
+) -> list[AlignedGroup]:
+    """Pairs of sentences that are each other's best match but were assigned elsewhere.
+
+    The assignment maximises the total score, so it may give a sentence to its
+    second-best counterpart to make room elsewhere; a mutual best match is too
+    strong a signal to hide, so it is shown as a group of its own.
+    """
+    together = {(i, j) for g in groups for i in g.a for j in g.b}
+    rows, cols = len(matrix), len(matrix[0]) if matrix else 0
+    extra = []
+    for i in range(rows):
+        if not cols:
+            break
+        j = max(range(cols), key=lambda c: (matrix[i][c], -c))
+        if matrix[i][j] < threshold or (i, j) in together:
+            continue
+        if max(range(rows), key=lambda r: (matrix[r][j], -r)) == i:
+            extra.append(AlignedGroup(a=(i,), b=(j,), score=matrix[i][j]))
+    return extra

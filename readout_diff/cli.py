@@ -15,7 +15,7 @@ import click
 
 from readout_diff import __version__
 from readout_diff.errors import ReadoutDiffError
-from readout_diff.model import ExitStatus
+from readout_diff.model import DEFAULT_THRESHOLD, ExitStatus
 
 FORMATS = ("text", "json", "markdown")
 LANGS = ("auto", "en", "ru")
@@ -212,13 +212,13 @@ Exit status: 0 no topic is one-sided, 1 at least one is, 2 trouble.
 @click.option(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
-    default=0.3,
+    default=DEFAULT_THRESHOLD,
     show_default=True,
     help="Similarity below which a sentence has no counterpart in the other readout.",
 )
 @click.option(
     "--adhoc/--no-adhoc",
-    default=False,
+    default=True,
     show_default=True,
     help="Also report named treaties, bodies and acronyms that no pack topic covers, "
     "as ad-hoc topics (same-language readouts only).",

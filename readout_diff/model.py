@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
+DEFAULT_THRESHOLD = 0.25
+"""Similarity below which two sentences are not aligned."""
+
 
 class ExitStatus(IntEnum):
     """Exit statuses of the command line, like diff(1)."""
@@ -107,7 +110,8 @@ class AlignedGroup:
     """Sentences of readout A and readout B that report the same point.
 
     Usually one sentence on each side; one side may hold two sentences when the
-    other readout splits a point in two (1:n).
+    other readout splits a point in two (1:n). A sentence may sit in two groups
+    when it is the mutual best match of a sentence the assignment paired elsewhere.
     """
 
     a: tuple[int, ...]

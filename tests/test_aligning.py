@@ -108,7 +108,22 @@ def test_topic_matrix_scores_shared_topics() -> None:
     matrix = topic_matrix(a, b)
     assert matrix[0] == [1.0, 0.0]
     assert matrix[1] == [0.0, 0.0]
-    assert matrix[2][0] == pytest.approx(1.0)  # overlap coefficient: the smaller set is covered
+    # Cosine: an extra topic on one side lowers the score without zeroing it, and the
+    # rarer topic ("arms", once) weighs more than the common one ("ukraine", thrice).
+    assert 0.0 < matrix[2][0] < 0.5
+
+
+def test_aligning_shows_mutual_best_pairs_the_assignment_split() -> None:
+    from readout_diff.aligning import AlignOptions, _mutual_best_pairs
+    from readout_diff.model import AlignedGroup
+
+    matrix = [[0.9, 0.8], [0.85, 0.1]]
+    # The optimum pairs (0,1) and (1,0), total 1.65 > 0.9 + 0.1, yet 0 and 0 are each
+    # other's best match: that pair is shown too.
+    assert assignment(matrix) == [(0, 1), (1, 0)]
+    groups = [AlignedGroup(a=(0,), b=(1,), score=0.8), AlignedGroup(a=(1,), b=(0,), score=0.85)]
+    assert _mutual_best_pairs(matrix, groups, 0.25) == [AlignedGroup(a=(0,), b=(0,), score=0.9)]
+    assert AlignOptions().mutual_best
 
 
 A_TEXT = (
