@@ -22,7 +22,7 @@ class Options:
     models: tuple[str, ...] = ()
     """Installed spaCy pipelines to use instead of the blank ones, at most one per language."""
     align: AlignOptions = field(default_factory=AlignOptions)
-    adhoc: bool = False
+    adhoc: bool = True
     """Also report named things no pack topic covers (see :mod:`readout_diff.naming`)."""
 
 

@@ -14,7 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from readout_diff.model import AlignedGroup, Report, Side, TaggedReadout, TopicDiff
+from readout_diff.model import Report, TaggedReadout, TopicDiff
 from readout_diff.render import Style, marked_pieces, verdict
 
 PRESENT = "●"
@@ -92,25 +92,29 @@ def write_report(console: Console, report: Report, color: bool) -> None:
 
 
 def _topic_table(report: Report) -> Table:
+    """Every topic with a mark per readout, one-sided topics first, grouped by side."""
     name_a, name_b = report.a.readout.name, report.b.readout.name
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("Topic", overflow="fold")
     table.add_column(name_a, justify="center")
     table.add_column(name_b, justify="center")
-    table.add_column("", overflow="fold")
-    order = {Side.ONLY_A: 0, Side.ONLY_B: 1, Side.BOTH: 2}
-    for diff in sorted(report.topics, key=lambda d: order[d.side]):
-        one_sided = diff.side is not Side.BOTH
-        note = "only in " + (name_a if diff.side is Side.ONLY_A else name_b) if one_sided else ""
-        if diff.negated_only:
-            note = (note + ", " if note else "") + "said not discussed"
-        table.add_row(
-            diff.topic.label,
-            PRESENT if diff.hits_a else ABSENT,
-            PRESENT if diff.hits_b else ABSENT,
-            note,
-            style="bold yellow" if one_sided else None,
-        )
+    sections = [
+        (f"only in {name_a}", report.only_a, "bold yellow"),
+        (f"only in {name_b}", report.only_b, "bold yellow"),
+        ("in both", report.shared, None),
+    ]
+    present = [(title, diffs, style) for title, diffs, style in sections if diffs]
+    for number, (title, diffs, style) in enumerate(present):
+        table.add_row(Text(f"{title} ({len(diffs)})", style="italic"), "", "")
+        for k, diff in enumerate(diffs):
+            label = diff.topic.label + (" (said not discussed)" if diff.negated_only else "")
+            table.add_row(
+                "  " + label,
+                PRESENT if diff.hits_a else ABSENT,
+                PRESENT if diff.hits_b else ABSENT,
+                style=style,
+                end_section=k == len(diffs) - 1 and number < len(present) - 1,
+            )
     return table
 
 
@@ -159,4 +163,4 @@ def _cell(tagged: TaggedReadout, indices: tuple[int, ...], diff: TopicDiff, colo
     return Group(*(_sentence(tagged, i, diff, color) for i in indices))
 
 
-__all__ = ["AlignedGroup", "render", "write_report"]
+__all__ = ["render", "write_report"]

@@ -1,0 +1,99 @@
+"""Ad-hoc topics: named treaties, bodies and acronyms that no pack topic covers."""
+
+from __future__ import annotations
+
+from readout_diff import pipeline
+from readout_diff.model import Report, Side, TopicKind
+from readout_diff.naming import Name, same_thing
+from readout_diff.reading import readout_from_text
+from readout_diff.topics import TopicPack
+
+
+def compare(text_a: str, text_b: str, pack: TopicPack, adhoc: bool = True) -> Report:
+    return pipeline.compare(
+        readout_from_text(text_a, "a"),
+        readout_from_text(text_b, "b"),
+        pipeline.Options(pack=pack, adhoc=adhoc),
+    )
+
+
+def adhoc(report: Report) -> dict[str, Side]:
+    return {t.topic.label: t.side for t in report.topics if t.topic.kind is TopicKind.ADHOC}
+
+
+def test_naming_reports_a_treaty_only_one_side_names(small_pack: TopicPack) -> None:
+    report = compare(
+        "The leaders discussed the Caspian Pipeline Consortium and the IAEA.",
+        "The leaders discussed the IAEA and climate change.",
+        small_pack,
+    )
+    assert adhoc(report) == {"Caspian Pipeline Consortium": Side.ONLY_A, "IAEA": Side.BOTH}
+    topic = next(t for t in report.topics if t.topic.label == "Caspian Pipeline Consortium")
+    assert topic.topic.id == "adhoc:caspian-pipeline-consortium"
+    (hit,) = topic.hits_a
+    assert report.a.readout.text[hit.start : hit.end] == "Caspian Pipeline Consortium"
+
+
+def test_naming_ignores_people_places_and_the_parties(small_pack: TopicPack) -> None:
+    report = compare(
+        "President Xi met Secretary Blinken in San Francisco. The PRC and the USA spoke.",
+        "The two leaders spoke by phone.",
+        small_pack,
+    )
+    assert adhoc(report) == {}
+
+
+def test_naming_leaves_names_a_pack_topic_covers_to_the_pack(small_pack: TopicPack) -> None:
+    report = compare("They discussed New START.", "They discussed climate change.", small_pack)
+    assert adhoc(report) == {}
+    assert {t.topic.id for t in report.only_a} == {"arms-control"}
+
+
+def test_naming_matches_a_shorter_form_of_the_same_name_as_shared(
+    small_pack: TopicPack,
+) -> None:
+    report = compare(
+        "They discussed a summit of the Security Council.",
+        "They discussed the UN Security Council.",
+        small_pack,
+    )
+    assert adhoc(report) == {"Security Council": Side.BOTH}
+
+
+def test_naming_counts_a_name_written_in_lowercase_on_the_other_side(
+    small_pack: TopicPack,
+) -> None:
+    report = compare(
+        "They discussed the Grain Deal.",
+        "They agreed that the grain deal must be preserved.",
+        small_pack,
+    )
+    assert adhoc(report) == {}
+
+
+def test_naming_matches_an_acronym_with_its_spelled_out_name() -> None:
+    spelled = Name(text="Open Skies Treaty", key="open skies treaty", sentence=0, start=0, end=1)
+    acronym = Name(text="OST", key="ost", sentence=0, start=0, end=1)
+    assert same_thing(spelled, acronym)
+    assert not same_thing(acronym, Name(text="OSCE", key="osce", sentence=0, start=0, end=1))
+
+
+def test_naming_is_off_across_languages_and_when_asked(small_pack: TopicPack) -> None:
+    text = "The leaders discussed the Caspian Pipeline Consortium."
+    assert adhoc(compare(text, "Лидеры обсудили изменение климата.", small_pack)) == {}
+    assert adhoc(compare(text, "They discussed climate change.", small_pack, adhoc=False)) == {}
+
+
+def test_naming_topics_count_for_the_exit_status(small_pack: TopicPack) -> None:
+    report = compare(
+        "They discussed climate change and the Astana Format.",
+        "They discussed climate change.",
+        small_pack,
+    )
+    assert report.exit_status == 1
+    assert (
+        compare(
+            "They discussed climate change.", "They discussed climate change.", small_pack
+        ).exit_status
+        == 0
+    )
