@@ -5,7 +5,7 @@ Every sentence pair gets a similarity in [0, 1] that combines
 * a lexical score: a soft Dice overlap of the two sentences' content lemmas, each
   weighted by its rarity across both readouts (IDF), where two lemmas count as the
   same word to the degree rapidfuzz finds them alike ("aggression" ~ "aggressive");
-* a topic score: the IDF-weighted cosine of the two sentences' topic sets, which
+* a topic score: the IDF-weighted overlap of the two sentences' topic sets, which
   carries the alignment when the two governments use different words for one
   thing, and across languages (where lemmas are compared transliterated, so that
   names still match).
@@ -41,6 +41,9 @@ class AlignOptions:
     """Share of the topic score when the readouts are in different languages."""
     fuzzy_cutoff: float = 80.0
     """rapidfuzz ratio from which two different lemmas count as (partly) the same word."""
+    join_threshold: float = 0.3
+    """A leftover sentence joins a group (1:n) only from this score: a split needs a
+    little more evidence than a pair."""
     max_group: int = 2
     """Most sentences one side may put into a group (2 allows 1:2 splits)."""
     mutual_best: bool = True
@@ -105,9 +108,22 @@ def transliterate(word: str) -> str:
 
 
 def _idf(docs: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Inverse document frequency, smoothed so that no term weighs zero."""
     df = Counter(term for doc in docs for term in set(doc))
     n = len(docs)
     return {term: math.log(1 + n / count) for term, count in df.items()}
+
+
+def _informative_idf(docs: Sequence[Sequence[str]]) -> dict[str, float]:
+    """BM25's inverse document frequency (in Lucene's form, never negative).
+
+    A word found in most sentences (the leaders' names, "United States") says
+    little about which sentences report the same point, so it weighs next to
+    nothing, far less than under the smoothed IDF used for topics.
+    """
+    df = Counter(term for doc in docs for term in set(doc))
+    n = len(docs)
+    return {term: math.log(1 + (n - c + 0.5) / (c + 0.5)) for term, c in df.items()}
 
 
 def lexical_matrix(
@@ -122,7 +138,7 @@ def lexical_matrix(
     """
     if not a or not b:
         return [[0.0] * len(b) for _ in a]
-    idf = _idf([*a, *b])
+    idf = _informative_idf([*a, *b])
     vocab_a = sorted({t for doc in a for t in doc})
     vocab_b = sorted({t for doc in b for t in doc})
     if not vocab_a or not vocab_b:
@@ -160,11 +176,14 @@ def lexical_matrix(
 
 
 def topic_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> list[list[float]]:
-    """Cosine similarity of the topic sets of every sentence pair.
+    """Similarity of the topic sets of every sentence pair, in [0, 1].
 
-    Each topic is weighted by its rarity across both readouts (IDF), so a topic
-    that runs through a whole readout counts less than a specific one; 0 when
-    either sentence has no topic.
+    The mean of two weighted measures: the overlap coefficient, which is 1 when the
+    smaller set is covered (a sentence on Ukraine against a sentence listing four
+    issues, Ukraine among them), and the cosine, which tells apart the candidates
+    that the overlap coefficient scores alike. Each topic is weighted by its rarity
+    across both readouts (IDF), so a topic that runs through a whole readout counts
+    less than a specific one; 0 when either sentence has no topic.
     """
     idf = _idf([sorted(t) for t in (*a, *b)])
     topics = sorted(idf)
@@ -181,7 +200,10 @@ def topic_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> li
     shared = (has_a * weight**2) @ has_b.T
     norms = np.sqrt((has_a @ weight**2)[:, None] * (has_b @ weight**2)[None, :])
     cosine = np.divide(shared, norms, out=np.zeros_like(shared), where=norms > 0)
-    return [[float(x) for x in row] for row in cosine]
+    covered = (has_a * weight) @ has_b.T
+    smaller = np.minimum((has_a @ weight)[:, None], (has_b @ weight)[None, :])
+    overlap = np.divide(covered, smaller, out=np.zeros_like(covered), where=smaller > 0)
+    return [[float(x) for x in row] for row in (overlap + cosine) / 2]
 
 
 def assignment(matrix: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
@@ -248,12 +270,12 @@ def _grow_groups(
     for i in range(rows):
         if i not in group_of_a:
             for j in range(cols):
-                if matrix[i][j] >= opts.threshold and j in group_of_b:
+                if matrix[i][j] >= opts.join_threshold and j in group_of_b:
                     candidates.append((matrix[i][j], "a", i, j))
     for j in range(cols):
         if j not in group_of_b:
             for i in range(rows):
-                if matrix[i][j] >= opts.threshold and i in group_of_a:
+                if matrix[i][j] >= opts.join_threshold and i in group_of_a:
                     candidates.append((matrix[i][j], "b", j, i))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2], c[3]))
     joined_a: set[int] = set()
