@@ -17,6 +17,8 @@ from rich.text import Text
 from readout_diff.model import Report, TaggedReadout, TopicDiff
 from readout_diff.render import Style, marked_pieces, verdict
 
+EXCERPT = 60
+"""Characters of context kept around a one-sided topic's triggers."""
 PRESENT = "●"
 ABSENT = "·"
 
@@ -70,7 +72,8 @@ def write_report(console: Console, report: Report, color: bool) -> None:
                 hits = diff.hits_a or diff.hits_b
                 console.print(_topic_heading(diff, color))
                 for index in sorted({h.sentence for h in hits}):
-                    console.print(Padding(_sentence(tagged, index, diff, color), (0, 0, 0, 4)))
+                    line = _sentence(tagged, index, diff, color, context=EXCERPT)
+                    console.print(Padding(line, (0, 0, 0, 4)))
     if report.shared:
         console.print()
         console.print(Text("Shared topics, side by side", style="bold underline"))
@@ -126,18 +129,54 @@ def _topic_heading(diff: TopicDiff, color: bool, indent: str = "  ") -> Text:
     return text
 
 
-def _sentence(tagged: TaggedReadout, index: int, diff: TopicDiff | None, color: bool) -> Text:
+def _sentence(
+    tagged: TaggedReadout,
+    index: int,
+    diff: TopicDiff | None,
+    color: bool,
+    context: int | None = None,
+) -> Text:
+    """A sentence with its number and the topic's triggers emphasised.
+
+    With ``context``, a long sentence is cut to that many characters around the
+    triggers, so that a sentence listing five issues is not printed five times whole.
+    """
     sentence = tagged.sentences[index]
     hits = tuple(h for h in tagged.hits if h.sentence == index)
     if diff is not None:
         hits = tuple(h for h in hits if h.topic_id == diff.topic.id)
+    pieces = marked_pieces(sentence, hits)
+    if context is not None and diff is not None:
+        pieces = _excerpt(pieces, context)
     text = Text(f"[{index}] ", style="dim")
-    for piece, trigger in marked_pieces(sentence, hits):
+    for piece, trigger in pieces:
         if trigger and diff is not None:
             text.append(piece if color else f"*{piece}*", style="bold yellow")
         else:
             text.append(piece)
     return text
+
+
+def _excerpt(pieces: list[tuple[str, bool]], context: int) -> list[tuple[str, bool]]:
+    """Keep about ``context`` characters of plain text on either side of the triggers."""
+    triggers = [k for k, (_, trigger) in enumerate(pieces) if trigger]
+    if not triggers:
+        return pieces
+    first, last = triggers[0], triggers[-1]
+    out = list(pieces)
+    if first > 0:
+        before = out[first - 1][0]
+        if len(before) > context:
+            cut = before[-context:]
+            cut = cut[cut.find(" ") + 1 :] if " " in cut else cut
+            out[first - 1] = ("…" + cut, False)
+    if last < len(out) - 1:
+        after = out[last + 1][0]
+        if len(after) > context:
+            cut = after[:context]
+            cut = cut[: cut.rfind(" ")] if " " in cut else cut
+            out[last + 1] = (cut + "…", False)
+    return out
 
 
 def _shared_table(report: Report, color: bool) -> Table:
