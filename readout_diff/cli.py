@@ -7,6 +7,7 @@ happens in the library. Exit status: 0 no topic is one-sided, 1 some are, 2 trou
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -67,7 +68,7 @@ class CliOptions:
             color = stdout_tty and raw["fmt"] == "text" and "NO_COLOR" not in os.environ
         width = raw["width"]
         if width is None:
-            width = click.get_terminal_size()[0] if stdout_tty else 100
+            width = shutil.get_terminal_size().columns if stdout_tty else 100
         return cls(
             file_a=raw["file_a"],
             file_b=raw["file_b"],
@@ -237,7 +238,7 @@ Exit status: 0 no topic is one-sided, 1 at least one is, 2 trouble.
 @click.option("--debug", is_flag=True, help="Show a traceback when something goes wrong.")
 @click.version_option(__version__, "-V", "--version", prog_name="readout-diff")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool, **raw: Any) -> NoReturn:
+def cli(ctx: click.Context, /, debug: bool, **raw: Any) -> NoReturn:
     """Compare two official readouts of one diplomatic call.
 
     Tells which topics one readout mentions and the other does not, how the shared

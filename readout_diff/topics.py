@@ -296,7 +296,7 @@ class TopicTagger:
     def __init__(self, pack: TopicPack, nlp: Language) -> None:
         self.pack = pack
         self.nlp = nlp
-        self.lang = nlp.lang
+        self.lang = str(nlp.lang)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.unless_phrases = PhraseMatcher(nlp.vocab, attr="NORM")

@@ -309,3 +309,38 @@ def test_cli_help_and_version_do_not_import_spacy(flag: str) -> None:
     )
     proc = _run_python(code)
     assert proc.stderr.strip().splitlines()[-1] == "False 0"
+
+
+def test_cli_options_follow_the_terminal_when_stdout_is_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+    import shutil
+    import sys
+
+    from readout_diff.cli import CliOptions
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda: os.terminal_size((132, 40)))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    raw = {
+        "file_a": "a.txt",
+        "file_b": "b.txt",
+        "fmt": "text",
+        "topics": (),
+        "builtin": True,
+        "models": (),
+        "lang_a": "auto",
+        "lang_b": "en",
+        "name_a": None,
+        "name_b": None,
+        "threshold": 0.25,
+        "adhoc": True,
+        "color": None,
+        "width": None,
+    }
+    opts = CliOptions.from_raw_args(**raw)
+    assert (opts.color, opts.width, opts.lang_a, opts.lang_b) == (True, 132, None, "en")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert CliOptions.from_raw_args(**raw).color is False
+    assert CliOptions.from_raw_args(**{**raw, "fmt": "json"}).color is False
