@@ -155,24 +155,33 @@ def lexical_matrix(
     for term in col_a.keys() & col_b.keys():
         alike[col_a[term], col_b[term]] = 1.0
 
-    weights_a = np.zeros((len(a), len(vocab_a)))
-    best_b = np.zeros((len(a), len(vocab_b)))  # [i, y]: likeness of y to its best match in a[i]
-    for i, doc in enumerate(a):
-        cols = sorted({col_a[t] for t in doc})
-        if cols:
-            weights_a[i, cols] = [idf[vocab_a[c]] for c in cols]
-            best_b[i] = alike[cols, :].max(axis=0)
-    weights_b = np.zeros((len(b), len(vocab_b)))
-    best_a = np.zeros((len(b), len(vocab_a)))  # [j, x]: likeness of x to its best match in b[j]
-    for j, doc in enumerate(b):
-        cols = sorted({col_b[t] for t in doc})
-        if cols:
-            weights_b[j, cols] = [idf[vocab_b[c]] for c in cols]
-            best_a[j] = alike[:, cols].max(axis=1)
+    weights_a, best_b = _weights_and_best(a, col_a, idf, alike)
+    weights_b, best_a = _weights_and_best(b, col_b, idf, alike.T)
     covered = weights_a @ best_a.T + best_b @ weights_b.T
     total = weights_a.sum(axis=1)[:, None] + weights_b.sum(axis=1)[None, :]
     scores = np.divide(covered, total, out=np.zeros_like(covered), where=total > 0)
     return [[float(x) for x in row] for row in np.clip(scores, 0.0, 1.0)]
+
+
+def _weights_and_best(
+    docs: Sequence[Sequence[str]],
+    column: dict[str, int],
+    idf: dict[str, float],
+    alike: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each sentence: the IDF weight of each of its lemmas (a row over this side's
+    vocabulary), and how alike each lemma of the other side is to its best match in the
+    sentence (a row over the other side's vocabulary); ``alike`` is this side x other.
+    """
+    vocab = sorted(column, key=column.__getitem__)
+    weights = np.zeros((len(docs), alike.shape[0]))
+    best = np.zeros((len(docs), alike.shape[1]))
+    for i, doc in enumerate(docs):
+        cols = sorted({column[t] for t in doc})
+        if cols:
+            weights[i, cols] = [idf[vocab[c]] for c in cols]
+            best[i] = alike[cols, :].max(axis=0)
+    return weights, best
 
 
 def topic_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> list[list[float]]:

@@ -10,10 +10,24 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from readout_diff.errors import InputError
+from readout_diff.errors import InputError, ReadoutDiffError
 from readout_diff.model import Readout
 
 SUPPORTED_LANGUAGES = ("en", "ru")
+
+
+def read_bytes(source: str, error: type[ReadoutDiffError], kind: str) -> bytes:
+    """The bytes of a file, or ``error`` with a one-line reason (``kind`` names the file)."""
+    try:
+        return Path(source).read_bytes()
+    except FileNotFoundError:
+        raise error(source, f"no such {kind}") from None
+    except IsADirectoryError:
+        raise error(source, f"is a directory, not a {kind}") from None
+    except PermissionError:
+        raise error(source, "permission denied") from None
+    except OSError as exc:
+        raise error(source, exc.strerror or "cannot be read") from None
 
 
 def detect_language(text: str) -> str:
@@ -45,17 +59,7 @@ def read_readout(
     """Read one readout file; ``language`` None means detect it from the text."""
     source = os.fspath(path)
     file = Path(source)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a directory, not a readout file") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except OSError as exc:
-        raise InputError(source, exc.strerror or "cannot be read") from None
-    text = decode(data, source)
+    text = decode(read_bytes(source, InputError, "file"), source)
     if not any(ch.isalnum() for ch in text):
         raise InputError(source, "has no words to compare")
     lang = language or detect_language(text)

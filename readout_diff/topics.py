@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from readout_diff.errors import PackError
 from readout_diff.model import SegmentedReadout, TaggedReadout, Topic, TopicHit
+from readout_diff.reading import read_bytes
 
 LANGUAGES = ("en", "ru")
 GAP = "*"
@@ -112,16 +113,11 @@ def _builtin_pack() -> TopicPack:
 def load_pack(path: str | Path) -> TopicPack:
     """Read and validate a topic pack file, or raise :class:`PackError`."""
     source = str(path)
+    data = read_bytes(source, PackError, "topic pack")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PackError(source, "no such topic pack") from None
-    except IsADirectoryError:
-        raise PackError(source, "is a directory, not a topic pack") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PackError(source, "topic pack is not valid UTF-8") from None
-    except OSError as exc:
-        raise PackError(source, exc.strerror or "cannot be read") from None
     return parse_pack(text, source)
 
 
