@@ -55,3 +55,25 @@ def test_samples_report_the_topics_the_seed_article_names(monkeypatch: pytest.Mo
     assert {t: status.get(t) for t in only_kremlin} == dict.fromkeys(only_kremlin, "only_a")
     assert {t: status.get(t) for t in only_whitehouse} == dict.fromkeys(only_whitehouse, "only_b")
     assert {t: status.get(t) for t in shared} == dict.fromkeys(shared, "both")
+
+
+def test_json_report_is_byte_identical_across_processes() -> None:
+    """Same inputs, same bytes, whatever the interpreter's hash seed (set order)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-m", "readout_diff", "--format", "json", *SAMPLES],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            check=False,
+        )
+        assert run.returncode == 1, run.stderr
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1]
+    assert b"\x1b" not in outputs[0]
