@@ -12,7 +12,9 @@ Alias syntax, matched token by token on lowercase lemmas (``Token.norm_``):
 * ``"interference in * election"``: ``*`` stands for up to three words;
 * ``"release of <Name>"``: ``<Name>`` stands for one to three capitalised words;
 * ``"AI"``, ``"New START"``: a word in capitals (an acronym) matches
-  case-sensitively, so "US" never matches "us" nor "New START" "a new start".
+  case-sensitively, so "US" never matches "us" nor "New START" "a new start";
+* ``"=sanctioned"``: a word after ``=`` matches only in this form (any case), not
+  in the other forms of its lemma.
 
 A topic may also list ``unless`` phrases per language: a hit that lies inside one
 of them is dropped ("energy" unless "positive energy").
@@ -41,6 +43,7 @@ from readout_diff.reading import read_bytes
 LANGUAGES = ("en", "ru")
 GAP = "*"
 NAME = "<Name>"
+EXACT = "="
 MAX_GAP = 3
 _ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _ACRONYM = re.compile(r"^(?=.*[A-ZА-ЯЁ])[A-ZА-ЯЁ0-9]{2,}$")
@@ -216,7 +219,7 @@ def _aliases(table: Mapping[str, Any], lang: str, source: str, where: str) -> tu
     aliases = _string_list(table, lang, source, where)
     for alias in aliases:
         words = alias.split()
-        if all(w in (GAP, NAME) for w in words):
+        if all(w in (GAP, NAME, EXACT) for w in words):
             raise PackError(source, f"{where}: alias {alias!r} has no words, only wildcards")
         if words[0] == GAP or words[-1] == GAP:
             raise PackError(source, f"{where}: alias {alias!r} cannot start or end with '*'")
@@ -311,7 +314,7 @@ class TopicTagger:
         plain: list[str] = []
         for alias in aliases:
             words = alias.split()
-            if any(w in (GAP, NAME) or _ACRONYM.match(w) for w in words):
+            if any(w in (GAP, NAME) or _ACRONYM.match(w) or _is_exact(w) for w in words):
                 tokens.add(key, [self._token_pattern(words)])
             else:
                 plain.append(alias)
@@ -337,6 +340,9 @@ class TopicTagger:
             elif _ACRONYM.match(word):
                 flush()
                 pattern.append({"ORTH": word})
+            elif _is_exact(word):
+                flush()
+                pattern.append({"LOWER": word[1:].lower()})
             else:
                 chunk.append(word)
         flush()
@@ -379,6 +385,10 @@ class TopicTagger:
 
     def _negated_sentences(self, doc: Doc, starts: list[int]) -> set[int]:
         return {bisect_right(starts, doc[start].idx) - 1 for _, start, _ in self.negation(doc)}
+
+
+def _is_exact(word: str) -> bool:
+    return len(word) > 1 and word.startswith(EXACT)
 
 
 def _run(phrases: PhraseMatcher, tokens: Matcher, doc: Doc) -> list[tuple[int, int, int]]:

@@ -187,6 +187,16 @@ def test_tagging_capitals_inside_an_alias_match_case_sensitively(
     assert hits(tag("They agreed on a new start for relations.", small_pack)) == []
 
 
+def test_tagging_exact_form_word_matches_only_that_form(tag: Tag) -> None:
+    pack = parse_pack(
+        '[[topic]]\nid = "sanctions"\nlabel = "Sanctions"\nen = ["sanctions"]\n'
+        'unless.en = ["=sanctioned"]\n',
+        "exact.toml",
+    )
+    assert hits(tag("New Sanctions were threatened.", pack)) == [("sanctions", "Sanctions")]
+    assert hits(tag("A list of sanctioned companies grew.", pack)) == []
+
+
 def test_tagging_unless_phrase_drops_the_hit_inside_it(tag: Tag) -> None:
     pack = parse_pack(
         '[[topic]]\nid = "energy"\nlabel = "Energy"\nen = ["energy"]\n'
