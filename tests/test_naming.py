@@ -97,3 +97,24 @@ def test_naming_topics_count_for_the_exit_status(small_pack: TopicPack) -> None:
         ).exit_status
         == 0
     )
+
+
+def test_naming_topics_are_kept_apart_from_pack_topics_in_every_report(
+    small_pack: TopicPack,
+) -> None:
+    import json
+
+    from readout_diff.render import render
+
+    report = compare(
+        "They discussed climate change and the Astana Format.",
+        "They discussed climate change.",
+        small_pack,
+    )
+    text = render(report, "text")
+    assert text.index("in both (1)") < text.index("names no topic covers (1)")
+    assert "Astana Format  (a name no topic covers)" in text
+    markdown = render(report, "markdown")
+    assert "| *names no topic covers (1)* | | |" in markdown
+    kinds = {t["label"]: t["kind"] for t in json.loads(render(report, "json"))["topics"]}
+    assert kinds == {"Climate change": "pack", "Astana Format": "adhoc"}

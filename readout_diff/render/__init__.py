@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from readout_diff.model import Report, Sentence, TopicHit
+from readout_diff.model import Report, Sentence, Side, TopicDiff, TopicHit, TopicKind
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,29 @@ def marked_pieces(sentence: Sentence, hits: tuple[TopicHit, ...]) -> list[tuple[
     if pos < len(sentence.text):
         pieces.append((sentence.text[pos:], False))
     return pieces
+
+
+def table_sections(report: Report) -> list[tuple[str, tuple[TopicDiff, ...], bool]]:
+    """The topic table's sections: (title, topics, one-sided?), empty ones left out.
+
+    Pack topics come first, one-sided before shared; ad-hoc names (things no pack
+    topic covers) are kept apart at the end.
+    """
+    a, b = report.a.readout.name, report.b.readout.name
+    pack = [t for t in report.topics if t.topic.kind is TopicKind.PACK]
+    adhoc = tuple(t for t in report.topics if t.topic.kind is TopicKind.ADHOC)
+    order = {Side.ONLY_A: 0, Side.ONLY_B: 1, Side.BOTH: 2}
+    sections = [
+        (f"only in {a}", tuple(t for t in pack if t.side is Side.ONLY_A), True),
+        (f"only in {b}", tuple(t for t in pack if t.side is Side.ONLY_B), True),
+        ("in both", tuple(t for t in pack if t.side is Side.BOTH), False),
+        (
+            "names no topic covers",
+            tuple(sorted(adhoc, key=lambda t: order[t.side])),
+            any(t.side is not Side.BOTH for t in adhoc),
+        ),
+    ]
+    return [(title, diffs, one_sided) for title, diffs, one_sided in sections if diffs]
 
 
 def _renderers() -> dict[str, Renderer]:

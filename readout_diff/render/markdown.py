@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from readout_diff.model import Report, Side, TaggedReadout, TopicDiff
-from readout_diff.render import Style, marked_pieces, verdict
+from readout_diff.model import Report, Side, TaggedReadout, TopicDiff, TopicKind
+from readout_diff.render import Style, marked_pieces, table_sections, verdict
 
 
 def _escape(text: str) -> str:
@@ -32,23 +32,25 @@ def render(report: Report, style: Style) -> str:
     lines = [f"# readout-diff: {name_a} vs {name_b}", "", f"**{_escape(verdict(report))}**", ""]
     if report.topics:
         lines += ["## Topics", "", f"| Topic | {name_a} | {name_b} |", "|---|:-:|:-:|"]
-        order = {Side.ONLY_A: 0, Side.ONLY_B: 1, Side.BOTH: 2}
-        for diff in sorted(report.topics, key=lambda d: order[d.side]):
-            label = _escape(diff.topic.label)
-            if diff.side is not Side.BOTH:
-                label = f"**{label}**"
-            if diff.negated_only:
-                label += " (said not discussed)"
-            mark_a = "✓" if diff.hits_a else ""
-            mark_b = "✓" if diff.hits_b else ""
-            lines.append(f"| {label} | {mark_a} | {mark_b} |")
+        for title, diffs, _ in table_sections(report):
+            lines.append(f"| *{_escape(title)} ({len(diffs)})* | | |")
+            for diff in diffs:
+                label = _escape(diff.topic.label)
+                if diff.side is not Side.BOTH:
+                    label = f"**{label}**"
+                if diff.negated_only:
+                    label += " (said not discussed)"
+                mark_a = "✓" if diff.hits_a else ""
+                mark_b = "✓" if diff.hits_b else ""
+                lines.append(f"| {label} | {mark_a} | {mark_b} |")
         lines.append("")
     for name, tagged, topics in ((name_a, a, report.only_a), (name_b, b, report.only_b)):
         if not topics:
             continue
         lines += [f"## Only in {name}", ""]
         for diff in topics:
-            lines += [f"### {_escape(diff.topic.label)}", ""]
+            kind = " (a name no topic covers)" if diff.topic.kind is TopicKind.ADHOC else ""
+            lines += [f"### {_escape(diff.topic.label)}{kind}", ""]
             hits = diff.hits_a or diff.hits_b
             for index in sorted({h.sentence for h in hits}):
                 lines.append(f"> {_sentence(tagged, index, diff)}")

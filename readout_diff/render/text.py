@@ -14,8 +14,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from readout_diff.model import Report, TaggedReadout, TopicDiff
-from readout_diff.render import Style, marked_pieces, verdict
+from readout_diff.model import Report, Side, TaggedReadout, TopicDiff, TopicKind
+from readout_diff.render import Style, marked_pieces, table_sections, verdict
 
 EXCERPT = 60
 """Characters of context kept around a one-sided topic's triggers."""
@@ -101,13 +101,8 @@ def _topic_table(report: Report) -> Table:
     table.add_column("Topic", overflow="fold")
     table.add_column(name_a, justify="center")
     table.add_column(name_b, justify="center")
-    sections = [
-        (f"only in {name_a}", report.only_a, "bold yellow"),
-        (f"only in {name_b}", report.only_b, "bold yellow"),
-        ("in both", report.shared, None),
-    ]
-    present = [(title, diffs, style) for title, diffs, style in sections if diffs]
-    for number, (title, diffs, style) in enumerate(present):
+    sections = table_sections(report)
+    for number, (title, diffs, _) in enumerate(sections):
         table.add_row(Text(f"{title} ({len(diffs)})", style="italic"), "", "")
         for k, diff in enumerate(diffs):
             label = diff.topic.label + (" (said not discussed)" if diff.negated_only else "")
@@ -115,8 +110,8 @@ def _topic_table(report: Report) -> Table:
                 "  " + label,
                 PRESENT if diff.hits_a else ABSENT,
                 PRESENT if diff.hits_b else ABSENT,
-                style=style,
-                end_section=k == len(diffs) - 1 and number < len(present) - 1,
+                style="bold yellow" if diff.side is not Side.BOTH else None,
+                end_section=k == len(diffs) - 1 and number < len(sections) - 1,
             )
     return table
 
@@ -124,6 +119,8 @@ def _topic_table(report: Report) -> Table:
 def _topic_heading(diff: TopicDiff, color: bool, indent: str = "  ") -> Text:
     text = Text(indent)
     text.append(diff.topic.label, style="bold cyan" if color else "")
+    if diff.topic.kind is TopicKind.ADHOC:
+        text.append("  (a name no topic covers)", style="italic")
     if diff.negated_only:
         text.append("  (mentioned as not discussed)", style="italic")
     return text
