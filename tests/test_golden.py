@@ -77,3 +77,23 @@ def test_json_report_is_byte_identical_across_processes() -> None:
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1]
     assert b"\x1b" not in outputs[0]
+
+
+def test_text_report_piped_to_another_program_has_no_escape_codes() -> None:
+    """`readout-diff a b | cat`: stdout is a pipe, so plain text, whatever TERM says."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TERM": "xterm-256color", "FORCE_COLOR": "", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    run = subprocess.run(
+        [sys.executable, "-m", "readout_diff", *SAMPLES],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    assert b"\x1b" not in run.stdout
+    assert run.stdout.decode("utf-8") == (GOLDEN / "report.txt").read_text(encoding="utf-8")
