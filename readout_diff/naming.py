@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from readout_diff.model import TaggedReadout, Topic, TopicHit, TopicKind
 
@@ -53,10 +53,11 @@ def find_names(doc: Doc, tagged: TaggedReadout) -> list[Name]:
     covered = [(h.start, h.end) for h in tagged.hits]
     starts = [s.start for s in tagged.sentences]
     names = []
-    for span in _capitalised_runs(doc):
-        if any(span.start_char < end and start < span.end_char for start, end in covered):
+    for run in _capitalised_runs(doc):
+        span = _name_part(run)
+        if span is None:
             continue
-        if not _is_name(span):
+        if any(span.start_char < end and start < span.end_char for start, end in covered):
             continue
         index = max(i for i, start in enumerate(starts) if start <= span.start_char)
         names.append(
@@ -93,11 +94,37 @@ def _trim(doc: Doc, run: list[int]) -> Iterable[Span]:
         yield doc[run[0] : run[-1] + 1]
 
 
-def _is_name(span: Span) -> bool:
-    if len(span) == 1:
-        text = span.text
-        return bool(_ACRONYM.match(text)) and text not in PARTY_ACRONYMS
-    return span[-1].norm_ in INSTITUTION_HEADS or span[-1].lower_ in INSTITUTION_HEADS
+def _is_head(token: Token) -> bool:
+    return token.norm_ in INSTITUTION_HEADS or token.lower_ in INSTITUTION_HEADS
+
+
+def _name_part(run: Span) -> Span | None:
+    """The part of a capitalised run that names an institution or instrument, if any.
+
+    An acronym stands alone. Otherwise the run must hold an institutional noun; it
+    is cut to start at the connector-separated segment that holds the first such
+    noun ("Leyen of the European Commission" -> "European Commission") and to end
+    at the last such noun, keeping what a connector adds to it ("Plan of Action"),
+    so that a person's name before or after it ("... Commission Ursula") is left out.
+    """
+    if len(run) == 1:
+        text = run.text
+        return run if _ACRONYM.match(text) and text not in PARTY_ACRONYMS else None
+    heads = [k for k, token in enumerate(run) if _is_head(token)]
+    if not heads:
+        return None
+    start = heads[0]
+    while start > 0 and run[start - 1].lower_ not in CONNECTORS:
+        start -= 1
+    end = heads[-1] + 1
+    if end < len(run) and run[end].lower_ in CONNECTORS:
+        end += 1
+        while end < len(run) and run[end].lower_ not in CONNECTORS:
+            end += 1
+    part = run[start:end]
+    while len(part) and (part[0].lower_ in CONNECTORS or part[0].is_stop):
+        part = part[1:]
+    return part if len(part) >= 2 else None
 
 
 def _key(text: str) -> str:

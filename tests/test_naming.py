@@ -118,3 +118,24 @@ def test_naming_topics_are_kept_apart_from_pack_topics_in_every_report(
     assert "| *names no topic covers (1)* | | |" in markdown
     kinds = {t["label"]: t["kind"] for t in json.loads(render(report, "json"))["topics"]}
     assert kinds == {"Climate change": "pack", "Astana Format": "adhoc"}
+
+
+def test_naming_cuts_a_persons_name_off_the_institution(small_pack: TopicPack) -> None:
+    report = compare(
+        "He spoke with President of the European Commission Ursula von der Leyen.",
+        "They discussed climate change.",
+        small_pack,
+    )
+    assert adhoc(report) == {"European Commission": Side.ONLY_A}
+
+
+def test_naming_finds_an_institutional_noun_inside_a_name(small_pack: TopicPack) -> None:
+    report = compare(
+        "They discussed the Joint Comprehensive Plan of Action and the Council of Europe.",
+        "They discussed climate change.",
+        small_pack,
+    )
+    assert adhoc(report) == {
+        "Joint Comprehensive Plan of Action": Side.ONLY_A,
+        "Council of Europe": Side.ONLY_A,
+    }
