@@ -42,6 +42,10 @@ _SENTENCE_OPENERS = frozenset(
     "the he she it they we this that these those there his her their its our "
     "both in on at as after before during however but also".split()
 )
+# Abbreviations kept whole by the tokenizer that close a list ("и т.д. Далее ...").
+_LIST_ENDERS = frozenset(
+    {"т.д.", "т.п.", "др.", "пр.", "и т.д.", "и т.п.", "и др.", "и пр.", "etc."}
+)
 # Words that end a line only when the sentence goes on in the next one.
 _CONTINUATIONS = frozenset(
     "and or the a an of to in on for with by from at as that which who "
@@ -73,7 +77,12 @@ def readout_boundaries(doc: Doc) -> Doc:
             if newlines > 1 or not _continues_line(doc, token):
                 token.is_sent_start = True
         elif prev.text == "." and token.i >= 2 and _dot_does_not_end(doc, token.i - 2):
-            token.is_sent_start = False
+            # "2021 г. Стороны ...", "... и др. Далее ...": the abbreviation ends a sentence.
+            token.is_sent_start = _ends_list_or_date(doc, token.i - 2, token)
+        elif prev.lower_ in _LIST_ENDERS and token.text[:1].isupper():
+            token.is_sent_start = True
+        elif prev.lower_ in ("г.", "гг.") and token.text[:1].isupper() and token.i >= 2:
+            token.is_sent_start = doc[token.i - 2].like_num
         elif (
             len(prev.text) > 2
             and prev.text.endswith(".")
@@ -99,6 +108,20 @@ def _continues_line(doc: Doc, token: Token) -> bool:
     if last is None or last.text in {".", "!", "?", ":", ";"} or last.text.endswith("."):
         return False
     return token.text[:1].islower() or last.text == "," or last.lower_ in _CONTINUATIONS
+
+
+def _ends_list_or_date(doc: Doc, i: int, after: Token) -> bool:
+    """Whether an abbreviation that usually runs on ends the sentence before ``after``.
+
+    "2021 г." (a year) and "и др." close a sentence when a capitalised word follows;
+    "г. Москва" (a city) and initials never do.
+    """
+    if not after.text[:1].isupper():
+        return False
+    word = doc[i].lower_
+    if word in ("г", "гг"):
+        return i > 0 and doc[i - 1].like_num
+    return word in ("др", "пр")
 
 
 def _dot_does_not_end(doc: Doc, i: int) -> bool:

@@ -179,3 +179,29 @@ def test_readout_norm_works_without_a_lemmatizer() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("readout_norm")
     assert [t.norm_ for t in nlp("Talks ENDED")] == ["talks", "ended"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Встреча состоялась 16 июня 2021 г. Стороны обсудили СНВ.",
+            ["Встреча состоялась 16 июня 2021 г.", "Стороны обсудили СНВ."],
+        ),
+        ("Переговоры прошли в 2021 г. в Женеве.", ["Переговоры прошли в 2021 г. в Женеве."]),
+        ("Визит в г. Москва состоялся.", ["Визит в г. Москва состоялся."]),
+        (
+            "Обсудили торговлю, энергетику и т.д. Затем перешли к Украине.",
+            ["Обсудили торговлю, энергетику и т.д.", "Затем перешли к Украине."],
+        ),
+        (
+            "Упомянули Сирию, Ливию и др. Далее речь шла о СНВ.",
+            ["Упомянули Сирию, Ливию и др.", "Далее речь шла о СНВ."],
+        ),
+        ("С.В. Лавров и Э. Блинкен встретились.", ["С.В. Лавров и Э. Блинкен встретились."]),
+    ],
+)
+def test_segmenting_russian_abbreviations_end_a_sentence_only_before_a_new_one(
+    ru_nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert texts(text, ru_nlp) == expected
