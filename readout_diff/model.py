@@ -30,6 +30,12 @@ class Readout:
     text: str
     language: str
     path: str | None = None
+    encoding: str | None = None
+    """The encoding the file was read in (a Python codec name), None for text in memory."""
+    source_format: str = "text"
+    """What the text was extracted from: ``text``, ``html`` or ``markdown``."""
+    dropped: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    """Boilerplate lines left out of ``text`` (comment forms, share buttons, bylines …)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,8 @@ class TopicHit:
     end: int
     text: str
     negated: bool = False
+    alias: str = ""
+    """The pack alias that matched (empty for ad-hoc names)."""
 
 
 @dataclass(frozen=True)
@@ -197,3 +205,54 @@ class Report:
         """0 when no topic is one-sided, 1 otherwise (like diff)."""
         one_sided = any(t.side is not Side.BOTH for t in self.topics)
         return ExitStatus.DIFFERENT if one_sided else ExitStatus.SAME
+
+
+@dataclass(frozen=True)
+class TopicPresence:
+    """One topic across three or more readouts: its hits in each."""
+
+    topic: Topic
+    hits: tuple[tuple[TopicHit, ...], ...]
+
+    @property
+    def present(self) -> tuple[bool, ...]:
+        return tuple(bool(h) for h in self.hits)
+
+    @property
+    def missing(self) -> tuple[int, ...]:
+        """Indices of the readouts that do not mention the topic."""
+        return tuple(i for i, h in enumerate(self.hits) if not h)
+
+    @property
+    def status(self) -> str:
+        """ "all", "missing_one" (absent from exactly one account) or "some"."""
+        missing = len(self.missing)
+        return "all" if not missing else "missing_one" if missing == 1 else "some"
+
+
+@dataclass(frozen=True)
+class PairAlignment:
+    """The sentence alignment of readouts ``a`` and ``b`` (indices into the report)."""
+
+    a: int
+    b: int
+    alignment: Alignment
+
+
+@dataclass(frozen=True)
+class MultiReport:
+    """What readout-diff found when comparing three or more accounts of one call."""
+
+    readouts: tuple[TaggedReadout, ...]
+    topics: tuple[TopicPresence, ...]
+    alignments: tuple[PairAlignment, ...]
+    pack: PackInfo
+
+    @property
+    def differences(self) -> bool:
+        """True when some topic is missing from at least one account."""
+        return any(t.missing for t in self.topics)
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.DIFFERENT if self.differences else ExitStatus.SAME

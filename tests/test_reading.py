@@ -115,7 +115,7 @@ def test_reading_directory_raises_input_error(tmp_path: Path) -> None:
 def test_reading_invalid_utf8_names_byte_and_offset(tmp_path: Path) -> None:
     path = write(tmp_path / "latin1.txt", "Caf\u00e9 talks.".encode("latin-1"))
     with pytest.raises(InputError) as info:
-        read_readout(path)
+        read_readout(path, encoding="utf-8")
     assert_one_line(info.value, str(path), "not valid UTF-8")
     assert "0xe9" in str(info.value)
     assert "offset 3" in str(info.value)

@@ -37,6 +37,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         ],
         "topics": [_topic(t, names) for t in report.topics],
         "alignment": [_group(g) for g in report.alignment.groups],
+        "alignments": [{"a": 0, "b": 1, "groups": [_group(g) for g in report.alignment.groups]}],
         "threshold": report.alignment.threshold,
     }
 
@@ -47,6 +48,8 @@ def _readout(tagged: TaggedReadout, unmatched: tuple[int, ...]) -> dict[str, Any
         "name": readout.name,
         "path": readout.path,
         "language": readout.language,
+        "encoding": readout.encoding,
+        "format": readout.source_format,
         "sentences": [
             {
                 "index": s.index,
@@ -70,6 +73,7 @@ def _topic(diff: TopicDiff, names: tuple[str, str]) -> dict[str, Any]:
         "kind": diff.topic.kind.value,
         "status": diff.side.value,
         "present_in": present,
+        "missing_from": [name for name in names if name not in present],
         "negated": diff.negated_only,
         "evidence": [_hit(h, names[0]) for h in diff.hits_a]
         + [_hit(h, names[1]) for h in diff.hits_b],
@@ -84,6 +88,7 @@ def _hit(hit: TopicHit, name: str) -> dict[str, Any]:
         "start": hit.start,
         "end": hit.end,
         "text": hit.text,
+        "alias": hit.alias,
         "negated": hit.negated,
     }
 
