@@ -46,7 +46,7 @@ def test_render_contract_every_format(report: Report, fmt: str) -> None:
 
 
 def test_render_formats_are_all_registered() -> None:
-    assert set(FORMATS) == {"text", "json", "markdown"}
+    assert set(FORMATS) == {"text", "json", "markdown", "html"}
 
 
 def test_render_text_without_colour_has_no_escape_codes(report: Report) -> None:

@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from readout_diff.model import Report, Sentence, Side, TopicDiff, TopicHit, TopicKind
+from readout_diff.model import (
+    MultiReport,
+    Report,
+    Sentence,
+    Side,
+    TopicDiff,
+    TopicHit,
+    TopicKind,
+)
 
 
 @dataclass(frozen=True)
@@ -84,14 +92,33 @@ def table_sections(report: Report) -> list[tuple[str, tuple[TopicDiff, ...], boo
 
 
 def _renderers() -> dict[str, Renderer]:
-    from readout_diff.render import json, markdown, text
+    from readout_diff.render import html, json, markdown, text
 
-    return {"text": text.render, "json": json.render, "markdown": markdown.render}
+    return {
+        "text": text.render,
+        "json": json.render,
+        "markdown": markdown.render,
+        "html": html.render,
+    }
 
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "html")
 
 
 def render(report: Report, fmt: str = "text", style: Style | None = None) -> str:
     """Render a report in one of :data:`FORMATS`."""
     return _renderers()[fmt](report, style or Style())
+
+
+def render_many(report: MultiReport, fmt: str = "text", style: Style | None = None) -> str:
+    """Render a report on three or more readouts (text, json or markdown)."""
+    from readout_diff.render import many
+
+    return many.render_many(report, fmt, style or Style())
+
+
+def explain(report: Report, *, markdown: bool = False) -> str:
+    """The ``--explain`` section: which alias matched which words, per readout and topic."""
+    from readout_diff.render.explaining import explain as explain_report
+
+    return explain_report(report, markdown=markdown)

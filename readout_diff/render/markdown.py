@@ -7,9 +7,11 @@ import re
 from readout_diff.model import Report, Side, TaggedReadout, TopicDiff, TopicKind
 from readout_diff.render import Style, marked_pieces, table_sections, verdict
 
+_LINE_START = re.compile(r"^([#+=-])|^(\d+)([.)])")
+
 
 def _escape(text: str) -> str:
-    for char in ("\\", "*", "_", "`", "|", "[", "]", "<", ">"):
+    for char in ("\\", "*", "_", "`", "|", "[", "]", "<", ">", "&", "~"):
         text = text.replace(char, "\\" + char)
     return re.sub(r"\s+", " ", text)
 
@@ -22,7 +24,9 @@ def _sentence(tagged: TaggedReadout, index: int, diff: TopicDiff | None) -> str:
         if h.sentence == index and (diff is None or h.topic_id == diff.topic.id)
     )
     pieces = marked_pieces(sentence, hits if diff is not None else ())
-    return "".join(f"**{_escape(p)}**" if trigger else _escape(p) for p, trigger in pieces)
+    out = "".join(f"**{_escape(p)}**" if trigger else _escape(p) for p, trigger in pieces)
+    # A sentence opening with "#", "+", "-", "=" or "1." would become a heading or a list.
+    return _LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], out)
 
 
 def render(report: Report, style: Style) -> str:
