@@ -1,7 +1,10 @@
-"""The command line: a thin click layer over :func:`readout_diff.pipeline.compare`.
+"""The command line: a thin click layer over the library.
 
-Options are parsed into one :class:`CliOptions` at the boundary; everything else
-happens in the library. Exit status: 0 no topic is one-sided, 1 some are, 2 trouble.
+``readout-diff A B`` (the ``diff`` command, which needs no name) compares readouts;
+``readout-diff topics`` lists and checks topic packs; ``readout-diff batch`` runs
+over many pairs. Options are parsed into one typed object at the boundary;
+everything else happens in the library. Exit status: 0 no topic is one-sided, 1
+some are, 2 trouble (one line on stderr, never a traceback).
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from readout_diff import __version__
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.model import DEFAULT_THRESHOLD, ExitStatus
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "html")
 LANGS = ("auto", "en", "ru")
+COLORS = ("auto", "always", "never")
+FAIL_ON = ("any", "pack", "only-a", "only-b", "never")
 
 
 class Trouble(click.ClickException):
@@ -31,22 +36,56 @@ class Trouble(click.ClickException):
         click.echo(f"readout-diff: {self.format_message()}", err=True)
 
 
+def _one_line_usage_errors(make_context: Any) -> Any:
+    def wrapper(self: click.Command, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return make_context(self, *args, **kwargs)  # type: ignore[no-any-return]
+        except click.UsageError as exc:
+            raise Trouble(f"{exc.format_message()} (see 'readout-diff --help')") from None
+
+    return wrapper
+
+
 class OneLineErrors(click.Command):
     """A command whose usage errors, too, are one line on stderr with exit status 2."""
 
-    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
-        try:
-            return super().make_context(*args, **kwargs)
-        except click.UsageError as exc:
-            raise Trouble(f"{exc.format_message()} (see 'readout-diff --help')") from None
+    make_context = _one_line_usage_errors(click.Command.make_context)
+
+
+class DefaultGroup(click.Group):
+    """A group whose default command runs when the first argument names no command.
+
+    ``readout-diff a.txt b.txt`` is ``readout-diff diff a.txt b.txt``; ``--help``
+    shows the main job's options first, then the other commands.
+    """
+
+    default_command = "diff"
+    make_context = _one_line_usage_errors(click.Group.make_context)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (
+            args[0] not in self.commands and args[0] not in ("-h", "--help", "-V", "--version")
+        ):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        command = self.commands[self.default_command]
+        with click.Context(command, info_name=ctx.info_name, parent=None) as sub:
+            command.format_help(sub, formatter)
+        others = [(name, cmd) for name, cmd in self.commands.items() if name != "diff"]
+        with formatter.section("Other commands"):
+            formatter.write_dl(
+                [(name, cmd.get_short_help_str(limit=70)) for name, cmd in others]
+                + [("", "readout-diff COMMAND --help for each one's options")]
+            )
 
 
 @dataclass(frozen=True)
 class CliOptions:
-    """The command line's arguments, checked and typed."""
+    """The diff command's arguments, checked and typed."""
 
-    file_a: str
-    file_b: str
+    files: tuple[str, ...]
     fmt: str
     topics: tuple[str, ...]
     builtin: bool
@@ -59,19 +98,34 @@ class CliOptions:
     adhoc: bool
     color: bool
     width: int
+    explain: bool = False
+    quiet: bool = False
+    fail_on: str = "any"
+    output: str | None = None
+    encoding: str | None = None
+    input_format: str = "auto"
+    keep_boilerplate: bool = False
+    max_bytes: int | None = None
+    show_input: bool = False
 
     @classmethod
     def from_raw_args(cls, **raw: Any) -> CliOptions:
         stdout_tty = sys.stdout.isatty()
-        color = raw["color"]
-        if color is None:
-            color = stdout_tty and raw["fmt"] == "text" and "NO_COLOR" not in os.environ
+        color = raw.get("color") or "auto"
+        if raw.get("no_color"):
+            color = "never"
+        if color == "auto":
+            forced = bool(os.environ.get("FORCE_COLOR"))
+            wanted = (stdout_tty or forced) and "NO_COLOR" not in os.environ
+            use_color = wanted and raw["fmt"] == "text" and not raw.get("output")
+        else:
+            use_color = color == "always" and raw["fmt"] == "text"
         width = raw["width"]
         if width is None:
             width = shutil.get_terminal_size().columns if stdout_tty else 100
+        files = tuple(raw["files"]) if "files" in raw else (raw["file_a"], raw["file_b"])
         return cls(
-            file_a=raw["file_a"],
-            file_b=raw["file_b"],
+            files=files,
             fmt=raw["fmt"],
             topics=tuple(raw["topics"]),
             builtin=raw["builtin"],
@@ -82,34 +136,126 @@ class CliOptions:
             name_b=raw["name_b"],
             threshold=raw["threshold"],
             adhoc=raw["adhoc"],
-            color=bool(color),
+            color=bool(use_color),
             width=max(40, int(width)),
+            explain=bool(raw.get("explain", False)),
+            quiet=bool(raw.get("quiet", False)),
+            fail_on=raw.get("fail_on", "any"),
+            output=raw.get("output"),
+            encoding=raw.get("encoding"),
+            input_format=raw.get("input_format", "auto"),
+            keep_boilerplate=bool(raw.get("keep_boilerplate", False)),
+            max_bytes=raw.get("max_size"),
+            show_input=bool(raw.get("show_input", False)),
         )
 
 
+def exit_status(report: Any, fail_on: str) -> ExitStatus:
+    """What makes the status 1: any one-sided topic, only pack topics, one side, or nothing."""
+    from readout_diff.model import Side, TopicKind
+
+    if fail_on == "never":
+        return ExitStatus.SAME
+    sides = {
+        "any": (Side.ONLY_A, Side.ONLY_B),
+        "pack": (Side.ONLY_A, Side.ONLY_B),
+        "only-a": (Side.ONLY_A,),
+        "only-b": (Side.ONLY_B,),
+    }[fail_on]
+    for diff in report.topics:
+        if diff.side in sides and (fail_on != "pack" or diff.topic.kind is TopicKind.PACK):
+            return ExitStatus.DIFFERENT
+    return ExitStatus.SAME
+
+
 def run(opts: CliOptions) -> tuple[str, ExitStatus]:
-    """Compare the two files and render the report: (output, exit status)."""
+    """Compare the files and render the report: (output, exit status)."""
     from readout_diff.aligning import AlignOptions
-    from readout_diff.pipeline import Options, compare
-    from readout_diff.reading import read_readout
-    from readout_diff.render import Style, render
+    from readout_diff.pipeline import Options, compare, compare_all
+    from readout_diff.render import Style, explain, render, render_many
     from readout_diff.topics import resolve_pack
 
+    if len(opts.files) < 2:
+        raise Trouble("missing argument READOUT_B: give at least two readouts to compare")
     pack = resolve_pack(opts.topics, builtin=opts.builtin)
-    a = read_readout(opts.file_a, name=opts.name_a, language=opts.lang_a)
-    b = read_readout(opts.file_b, name=opts.name_b, language=opts.lang_b)
-    report = compare(
-        a,
-        b,
-        Options(
-            pack=pack,
-            models=opts.models,
-            align=AlignOptions(threshold=opts.threshold),
-            adhoc=opts.adhoc,
-        ),
+    readouts = read_all(opts)
+    if opts.show_input:
+        from readout_diff.reading import show_input
+
+        return "".join(show_input(r) for r in readouts), ExitStatus.SAME
+    options = Options(
+        pack=pack,
+        models=opts.models,
+        align=AlignOptions(threshold=opts.threshold),
+        adhoc=opts.adhoc,
     )
-    output = render(report, opts.fmt, Style(color=opts.color, width=opts.width))
-    return output, report.exit_status
+    style = Style(color=opts.color, width=opts.width)
+    if len(readouts) > 2:
+        multi = compare_all(readouts, options)
+        output = render_many(multi, opts.fmt, style)
+        status = (
+            ExitStatus.DIFFERENT
+            if multi.differences and opts.fail_on != "never"
+            else (ExitStatus.SAME)
+        )
+        return output, status
+    report = compare(readouts[0], readouts[1], options)
+    output = render(report, opts.fmt, style)
+    if opts.explain and opts.fmt in ("text", "markdown"):
+        output += "\n" + explain(report, markdown=opts.fmt == "markdown")
+    return output, exit_status(report, opts.fail_on)
+
+
+def read_all(opts: CliOptions) -> list[Any]:
+    """Read every readout the command line names; warn when a file is given twice."""
+    from readout_diff.reading import DEFAULT_MAX_BYTES, check_sources, read_readout
+
+    files = list(opts.files)
+    for i, first in enumerate(files):
+        for second in files[i + 1 :]:
+            warning = check_sources(first, second)
+            if warning:
+                click.echo(f"readout-diff: {warning}", err=True)
+    names = [opts.name_a, opts.name_b] + [None] * (len(files) - 2)
+    langs = [opts.lang_a, opts.lang_b] + [None] * (len(files) - 2)
+    return [
+        read_readout(
+            path,
+            name=name,
+            language=lang,
+            encoding=opts.encoding,
+            input_format=opts.input_format,
+            keep_boilerplate=opts.keep_boilerplate,
+            max_bytes=DEFAULT_MAX_BYTES if opts.max_bytes is None else opts.max_bytes,
+        )
+        for path, name, lang in zip(files, names, langs, strict=True)
+    ]
+
+
+def _size(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
+    from readout_diff.reading import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size such as 500k or 10MB") from None
+
+
+def emit(output: str, opts: CliOptions) -> None:
+    """Write the report: to --output atomically, to stdout, or nowhere with --quiet."""
+    if opts.output:
+        from readout_diff.output import write_atomically
+
+        try:
+            write_atomically(opts.output, output, inputs=opts.files)
+        except ReadoutDiffError:
+            raise
+        except OSError as exc:
+            raise Trouble(f"{opts.output}: cannot write ({exc.strerror or exc})") from None
+    elif not opts.quiet:
+        click.echo(output, nl=False, color=opts.color)
 
 
 def list_topics(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -132,21 +278,54 @@ EPILOG = """\b
 Examples:
   readout-diff kremlin.txt whitehouse.txt
   readout-diff --format markdown kremlin.txt whitehouse.txt > report.md
+  readout-diff --format html -o report.html kremlin.txt whitehouse.txt
   readout-diff --format json a.txt b.txt | jq '.topics[] | select(.status != "both")'
   readout-diff --topics my-topics.toml a.txt b.txt
+  readout-diff kremlin.txt elysee.txt bundesregierung.txt   # three accounts
 
 \b
-Exit status: 0 no topic is one-sided, 1 at least one is, 2 trouble.
+Exit status: 0 no topic is one-sided, 1 at least one is (see --fail-on), 2 trouble.
 """
 
 
-@click.command(
+@click.group(
+    cls=DefaultGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EPILOG,
+)
+@click.version_option(__version__, "-V", "--version", prog_name="readout-diff")
+def cli() -> None:
+    """Compare official readouts of one diplomatic call."""
+
+
+def _pack_options(func: Any) -> Any:
+    func = click.option(
+        "--no-builtin",
+        "builtin",
+        flag_value=False,
+        default=True,
+        is_eager=True,
+        help="Use only the packs given with --topics, not the built-in one.",
+    )(func)
+    return click.option(
+        "-t",
+        "--topics",
+        "topics",
+        multiple=True,
+        metavar="PACK.toml",
+        is_eager=True,
+        help="A topic pack of your own (repeatable): its topics are added to the built-in "
+        "pack, an existing id gets the extra aliases.",
+    )(func)
+
+
+@cli.command(
+    "diff",
     cls=OneLineErrors,
     epilog=EPILOG,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.argument("file_a", metavar="READOUT_A")
-@click.argument("file_b", metavar="READOUT_B")
+@click.argument("files", nargs=-1, required=True, metavar="READOUT_A READOUT_B [READOUT...]")
 @click.option(
     "-f",
     "--format",
@@ -155,26 +334,44 @@ Exit status: 0 no topic is one-sided, 1 at least one is, 2 trouble.
     default="text",
     show_default=True,
     help="Output format: text for reading (coloured in a terminal), json for scripts, "
-    "markdown for reports.",
+    "markdown for notes, html for a page with the readouts side by side.",
 )
 @click.option(
-    "-t",
-    "--topics",
-    "topics",
-    multiple=True,
-    metavar="PACK.toml",
-    is_eager=True,
-    help="A topic pack of your own (repeatable): its topics are added to the built-in "
-    "pack, an existing id gets the extra aliases.",
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write the report to FILE (atomically) instead of standard output.",
 )
 @click.option(
-    "--no-builtin",
-    "builtin",
-    flag_value=False,
-    default=True,
-    is_eager=True,
-    help="Use only the packs given with --topics, not the built-in one.",
+    "--encoding",
+    metavar="ENC",
+    help="Encoding of the input files (e.g. cp1251, koi8-r, latin-1, utf-16) [default: detected].",
 )
+@click.option(
+    "--input-format",
+    type=click.Choice(("auto", "text", "html", "markdown")),
+    default="auto",
+    show_default=True,
+    help="What the inputs are [auto: by file name; HTML is also recognised by content].",
+)
+@click.option(
+    "--keep-boilerplate",
+    is_flag=True,
+    help="Keep comment forms, CAPTCHA prompts, Share/Print rows, bylines and date stamps.",
+)
+@click.option(
+    "--max-size",
+    metavar="SIZE",
+    callback=_size,
+    help="Largest input file read (e.g. 500k, 10MB, 2MiB) [default: 10MB].",
+)
+@click.option(
+    "--show-input",
+    is_flag=True,
+    help="Print the text of each readout exactly as it is segmented, with the lines "
+    "dropped, and exit.",
+)
+@_pack_options
 @click.option(
     "--list-topics",
     is_flag=True,
@@ -222,13 +419,31 @@ Exit status: 0 no topic is one-sided, 1 at least one is, 2 trouble.
     default=True,
     show_default=True,
     help="Also report named treaties, bodies and acronyms that no pack topic covers, "
-    "as ad-hoc topics (same-language readouts only).",
+    "as ad-hoc topics (same-language pairs only).",
 )
 @click.option(
-    "--color/--no-color",
-    default=None,
-    help="Force colour on or off [default: on for a terminal, unless NO_COLOR is set].",
+    "--explain",
+    is_flag=True,
+    help="Add, for each topic of each readout, which alias matched which words.",
 )
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="any",
+    show_default=True,
+    help="What makes the exit status 1: any one-sided topic, one-sided pack topics only "
+    "(not ad-hoc names), a topic only in A, only in B, or never.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
+@click.option(
+    "--color",
+    type=click.Choice(COLORS),
+    default="auto",
+    show_default=True,
+    help="Colour in text output: auto uses it on a terminal unless NO_COLOR is set "
+    "(FORCE_COLOR forces it).",
+)
+@click.option("--no-color", is_flag=True, hidden=True, help="Same as --color never.")
 @click.option(
     "--width",
     type=click.IntRange(40, 1000),
@@ -236,10 +451,9 @@ Exit status: 0 no topic is one-sided, 1 at least one is, 2 trouble.
     help="Line width of text output [default: the terminal's, else 100].",
 )
 @click.option("--debug", is_flag=True, help="Show a traceback when something goes wrong.")
-@click.version_option(__version__, "-V", "--version", prog_name="readout-diff")
 @click.pass_context
-def cli(ctx: click.Context, /, debug: bool, **raw: Any) -> NoReturn:
-    """Compare two official readouts of one diplomatic call.
+def diff_command(ctx: click.Context, /, debug: bool, **raw: Any) -> NoReturn:
+    """Compare two (or more) official readouts of one diplomatic call.
 
     Tells which topics one readout mentions and the other does not, how the shared
     topics are framed on each side, and what each side said that the other did not.
@@ -247,14 +461,70 @@ def cli(ctx: click.Context, /, debug: bool, **raw: Any) -> NoReturn:
     opts = CliOptions.from_raw_args(**raw)
     try:
         output, status = run(opts)
+        emit(output, opts)
     except ReadoutDiffError as exc:
         raise Trouble(str(exc)) from None
+    except Trouble:
+        raise
     except Exception as exc:
         if debug:
             raise
         raise Trouble(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug)") from None
-    click.echo(output, nl=False, color=opts.color)
     ctx.exit(int(status))
+
+
+class TopicsGroup(DefaultGroup):
+    """``readout-diff topics`` lists; ``readout-diff topics check PACK`` checks."""
+
+    default_command = "list"
+
+
+@cli.group("topics", cls=TopicsGroup)
+def topics_group() -> None:
+    """List the topics of the packs in use, or check a pack of your own."""
+
+
+@topics_group.command("list", cls=OneLineErrors)
+@_pack_options
+@click.option("--lang", type=click.Choice(("en", "ru")), help="Show aliases in this language only.")
+def topics_list(topics: tuple[str, ...], builtin: bool, lang: str | None) -> None:
+    """List every topic with its aliases (built-in pack plus --topics packs)."""
+    from readout_diff.topics import resolve_pack
+
+    try:
+        pack = resolve_pack(topics, builtin=builtin)
+    except ReadoutDiffError as exc:
+        raise Trouble(str(exc)) from None
+    lines = [f"# {pack.name} ({', '.join(pack.sources)}): {len(pack.topics)} topics"]
+    for spec in pack.topics:
+        lines.append(f"{spec.id}: {spec.label}" + (f"  [{spec.group}]" if spec.group else ""))
+        for language in (lang,) if lang else ("en", "ru"):
+            aliases = spec.aliases_for(language)
+            if aliases:
+                lines.append(f"  {language}: " + "; ".join(aliases))
+    click.echo("\n".join(lines))
+
+
+@topics_group.command("check", cls=OneLineErrors)
+@click.argument("pack_file", metavar="PACK.toml")
+@click.option(
+    "--with-builtin",
+    is_flag=True,
+    help="Also report aliases that collide with the built-in pack's topics.",
+)
+def topics_check(pack_file: str, with_builtin: bool) -> NoReturn:
+    """Check a topic pack: exit 0 if clean, 1 with warnings, 2 if it is invalid."""
+    from readout_diff.packcheck import check_pack
+
+    try:
+        problems = check_pack(pack_file, with_builtin=with_builtin)
+    except ReadoutDiffError as exc:
+        raise Trouble(str(exc)) from None
+    for problem in problems:
+        click.echo(str(problem))
+    if not problems:
+        click.echo(f"{pack_file}: ok")
+    raise SystemExit(int(ExitStatus.DIFFERENT if problems else ExitStatus.SAME))
 
 
 def main() -> None:

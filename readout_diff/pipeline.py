@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
 from readout_diff import aligning, diffing, naming, segmenting, topics
 from readout_diff.aligning import AlignOptions
-from readout_diff.model import PackInfo, Readout, Report, TaggedReadout
+from readout_diff.model import (
+    MultiReport,
+    PackInfo,
+    PairAlignment,
+    Readout,
+    Report,
+    TaggedReadout,
+    TopicPresence,
+)
 from readout_diff.reading import distinct_names
 from readout_diff.topics import TopicPack
 
@@ -61,7 +69,52 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
         b=tagged_b,
         topics=diffing.diff_topics(tagged_a, tagged_b, alignment, by_id),
         alignment=alignment,
-        pack=PackInfo(
-            name=pack.name, version=pack.version, sources=pack.sources, topics=len(pack.topics)
-        ),
+        pack=_pack_info(pack),
+    )
+
+
+def _pack_info(pack: TopicPack) -> PackInfo:
+    return PackInfo(
+        name=pack.name, version=pack.version, sources=pack.sources, topics=len(pack.topics)
+    )
+
+
+def distinct_names_all(readouts: list[Readout]) -> list[Readout]:
+    """Give every readout of a list its own name (its path, then a numbered suffix)."""
+    names = [r.name for r in readouts]
+    if len(set(names)) == len(names):
+        return list(readouts)
+    paths = [r.path or r.name for r in readouts]
+    if len(set(paths)) == len(paths):
+        return [replace(r, name=p) for r, p in zip(readouts, paths, strict=True)]
+    return [replace(r, name=f"{r.name} ({k + 1})") for k, r in enumerate(readouts)]
+
+
+def compare_all(readouts: list[Readout], options: Options | None = None) -> MultiReport:
+    """Compare three or more accounts of one call: a topic matrix and pairwise alignments.
+
+    Ad-hoc names are left out here: they are matched between two texts at a time.
+    """
+    opts = options or Options()
+    pack = opts.pack or topics.builtin_pack()
+    tagged = [_tag(r, pack, opts.models)[0] for r in distinct_names_all(readouts)]
+    by_id = {spec.id: spec.topic() for spec in pack.topics}
+    first_seen: dict[str, tuple[int, int]] = {}
+    for k, readout in enumerate(tagged):
+        for hit in readout.hits:
+            first_seen.setdefault(hit.topic_id, (k, hit.start))
+    presence = tuple(
+        TopicPresence(
+            topic=by_id[topic_id],
+            hits=tuple(tuple(h for h in r.hits if h.topic_id == topic_id) for r in tagged),
+        )
+        for topic_id in sorted(first_seen, key=lambda t: (first_seen[t], t))
+    )
+    alignments = tuple(
+        PairAlignment(a=i, b=j, alignment=aligning.align(tagged[i], tagged[j], opts.align))
+        for i in range(len(tagged))
+        for j in range(i + 1, len(tagged))
+    )
+    return MultiReport(
+        readouts=tuple(tagged), topics=presence, alignments=alignments, pack=_pack_info(pack)
     )

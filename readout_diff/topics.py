@@ -34,7 +34,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from readout_diff.errors import PackError
 from readout_diff.model import SegmentedReadout, TaggedReadout, Topic, TopicHit
@@ -44,6 +44,7 @@ LANGUAGES = ("en", "ru")
 GAP = "*"
 NAME = "<Name>"
 EXACT = "="
+KEY_SEP = "\t"
 MAX_GAP = 3
 _ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _ACRONYM = re.compile(r"^(?=.*[A-ZА-ЯЁ])[A-ZА-ЯЁ0-9]{2,}$")
@@ -309,17 +310,18 @@ class TopicTagger:
             self.negation.add("NEGATION", list(nlp.pipe(cues)))
 
     def _add(
-        self, phrases: PhraseMatcher, tokens: Matcher, key: str, aliases: Iterable[str]
+        self, phrases: PhraseMatcher, tokens: Matcher, topic_id: str, aliases: Iterable[str]
     ) -> None:
+        # One match key per alias, "topic-id<TAB>alias", so a hit can say what matched.
         plain: list[str] = []
         for alias in aliases:
             words = alias.split()
             if any(w in (GAP, NAME) or _ACRONYM.match(w) or _is_exact(w) for w in words):
-                tokens.add(key, [self._token_pattern(words)])
+                tokens.add(f"{topic_id}{KEY_SEP}{alias}", [self._token_pattern(words)])
             else:
                 plain.append(alias)
-        if plain:
-            phrases.add(key, list(self.nlp.pipe(plain)))
+        for alias, doc in zip(plain, self.nlp.pipe(plain), strict=True):
+            phrases.add(f"{topic_id}{KEY_SEP}{alias}", [doc])
 
     def _token_pattern(self, words: list[str]) -> list[dict[str, Any]]:
         pattern: list[dict[str, Any]] = []
@@ -350,23 +352,26 @@ class TopicTagger:
 
     def tag(self, doc: Doc, segmented: SegmentedReadout) -> TaggedReadout:
         """Find every topic hit in a parsed readout."""
-        spans: dict[str, list[Span]] = {}
+        found: dict[str, dict[tuple[int, int], str]] = {}
         excluded: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in _run(self.unless_phrases, self.unless_tokens, doc):
-            excluded.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+            topic_id = doc.vocab.strings[match_id].split(KEY_SEP, 1)[0]
+            excluded.setdefault(topic_id, []).append((start, end))
         for match_id, start, end in _run(self.phrases, self.tokens, doc):
-            span = doc[start:end]
-            if any(token.is_sent_start for token in span[1:]):
+            if any(token.is_sent_start for token in doc[start + 1 : end]):
                 continue  # a hit never straddles two sentences
-            topic_id = doc.vocab.strings[match_id]
+            topic_id, alias = doc.vocab.strings[match_id].split(KEY_SEP, 1)
             if any(s <= start and end <= e for s, e in excluded.get(topic_id, ())):
                 continue
-            spans.setdefault(topic_id, []).append(span)
+            # Several aliases may match one span; keep the first in sorted order.
+            spans = found.setdefault(topic_id, {})
+            spans[(start, end)] = min(alias, spans.get((start, end), alias))
         starts = [s.start for s in segmented.sentences]
         negated = self._negated_sentences(doc, starts)
         hits = []
-        for topic_id, found in spans.items():
-            for span in _maximal(found):
+        for topic_id, spans in found.items():
+            for start, end in _maximal(list(spans)):
+                span = doc[start:end]
                 index = bisect_right(starts, span.start_char) - 1
                 if index < 0 or span.start_char >= segmented.sentences[index].end:
                     continue  # inside a list marker or whitespace trimmed off a sentence
@@ -378,6 +383,7 @@ class TopicTagger:
                         end=span.end_char,
                         text=span.text,
                         negated=index in negated,
+                        alias=spans[(start, end)],
                     )
                 )
         hits.sort(key=lambda h: (h.start, h.end, h.topic_id))
@@ -398,14 +404,13 @@ def _run(phrases: PhraseMatcher, tokens: Matcher, doc: Doc) -> list[tuple[int, i
     return matches
 
 
-def _maximal(spans: list[Span]) -> list[Span]:
-    """The spans not contained in another span of the list, without duplicates."""
-    unique = sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: (s.start, -s.end))
-    kept: list[Span] = []
-    for span in unique:
-        if kept and span.end <= kept[-1].end:
+def _maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) token spans not contained in another span of the list."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if kept and end <= kept[-1][1]:
             continue
-        kept.append(span)
+        kept.append((start, end))
     return kept
 
 

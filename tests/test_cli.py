@@ -59,8 +59,12 @@ def assert_trouble(result: Result, *names: str) -> str:
     return lines[0]
 
 
-def test_cli_exits_0_when_topic_sets_are_identical(files: dict[str, Path]) -> None:
-    result = invoke(*small(files), files["kremlin"], files["kremlin"])
+def test_cli_exits_0_when_topic_sets_are_identical(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
+    copy = tmp_path / "kremlin-copy.txt"
+    copy.write_text(files["kremlin"].read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke(*small(files), files["kremlin"], copy)
     assert result.exit_code == 0, result.output
     assert "same topics" in result.stdout
     assert result.stderr == ""
@@ -87,11 +91,15 @@ def test_cli_missing_file_exits_2(files: dict[str, Path], tmp_path: Path) -> Non
     assert "no such file" in line
 
 
-def test_cli_invalid_utf8_exits_2(files: dict[str, Path], tmp_path: Path) -> None:
+def test_cli_undecodable_under_explicit_encoding_exits_2(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
     latin1 = tmp_path / "latin1.txt"
     latin1.write_bytes("Caf\u00e9 diplomacy was discussed.".encode("latin-1"))
-    line = assert_trouble(invoke(latin1, files["whitehouse"]), str(latin1))
+    line = assert_trouble(invoke("--encoding", "utf-8", latin1, files["whitehouse"]), str(latin1))
     assert "UTF-8" in line
+    # Without --encoding the Latin-1 file is detected and read.
+    assert invoke(latin1, files["whitehouse"]).exit_code in (0, 1)
 
 
 def test_cli_empty_file_exits_2(files: dict[str, Path], tmp_path: Path) -> None:
@@ -152,9 +160,23 @@ def test_cli_every_format_writes_a_report(files: dict[str, Path], fmt: str) -> N
     assert "\x1b" not in result.stdout  # not a terminal: no colour
 
 
-def test_cli_color_flag_forces_colour(files: dict[str, Path]) -> None:
-    result = invoke(*small(files), "--color", files["kremlin"], files["whitehouse"])
+def test_cli_color_always_forces_colour_and_never_removes_it(files: dict[str, Path]) -> None:
+    result = invoke(*small(files), "--color", "always", files["kremlin"], files["whitehouse"])
     assert "\x1b[" in result.stdout
+    result = invoke(*small(files), "--color", "never", files["kremlin"], files["whitehouse"])
+    assert "\x1b[" not in result.stdout
+
+
+def test_cli_force_color_environment_colours_a_pipe(
+    files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    result = invoke(*small(files), files["kremlin"], files["whitehouse"])
+    assert "\x1b[" in result.stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = invoke(*small(files), files["kremlin"], files["whitehouse"])
+    assert "\x1b[" not in result.stdout
 
 
 def test_cli_topics_adds_a_topic(files: dict[str, Path], tmp_path: Path) -> None:
