@@ -97,3 +97,38 @@ def test_text_report_piped_to_another_program_has_no_escape_codes() -> None:
     assert run.returncode == 1, run.stderr
     assert b"\x1b" not in run.stdout
     assert run.stdout.decode("utf-8") == (GOLDEN / "report.txt").read_text(encoding="utf-8")
+
+
+def one_sided(report: dict) -> dict[str, set[str]]:  # type: ignore[type-arg]
+    return {
+        side: {t["id"] for t in report["topics"] if t["status"] == side}
+        for side in ("only_a", "only_b", "both")
+    }
+
+
+def test_russian_kremlin_sample_reports_what_the_english_one_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    monkeypatch.chdir(ROOT)
+    english = CliRunner().invoke(cli, ["--format", "json", *SAMPLES])
+    russian = CliRunner().invoke(
+        cli, ["--format", "json", "samples/kremlin_ru.txt", "samples/whitehouse.txt"]
+    )
+    assert english.exit_code == russian.exit_code == 1
+    report_ru = json.loads(russian.stdout)
+    assert [r["language"] for r in report_ru["readouts"]] == ["ru", "en"]
+    assert one_sided(report_ru) == one_sided(json.loads(english.stdout))
+
+
+def test_golden_report_of_the_russian_sample(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    monkeypatch.chdir(ROOT)
+    args = ["--no-color", "--width", "100", "samples/kremlin_ru.txt", "samples/whitehouse.txt"]
+    output = CliRunner().invoke(cli, args).stdout
+    path = GOLDEN / "report_ru.txt"
+    if request.config.getoption("--update-golden"):
+        path.write_text(output, encoding="utf-8")
+    assert output == path.read_text(encoding="utf-8")
