@@ -1,92 +1,432 @@
-"""Benchmarks of readout-diff: start-up, one comparison, and scaling with readout length.
+"""Benchmarks of readout-diff, side by side with the floor every spaCy tool pays.
 
-    python bench/run.py            # prints a Markdown table (paste it into bench/README.md)
-    python bench/run.py --quick    # fewer repetitions
+    python bench/run.py            # the full run (about two minutes on two cores)
+    python bench/run.py --quick    # fewer repetitions, a smaller batch
 
-Times are wall-clock medians on this machine; they are for spotting regressions
-between commits, not promises. Tests never assert timings.
+Measures, each in fresh processes where start-up matters:
+
+* the floor: ``python -c "import spacy; spacy.blank('en')"``;
+* ``readout-diff samples/kremlin.txt samples/whitehouse.txt --format json``, cold,
+  and its ratio to the floor (runs of the two are interleaved, so that a busy
+  machine slows both alike);
+* ``readout-diff --version`` and ``--help``, and whether they import spaCy;
+* a large pair (two synthetic readouts of 2,000 sentences: sentences of the samples
+  and of the development corpus in ``../shared/corpus/dev``, with words dropped,
+  swapped and clauses recombined): whole command, peak memory, time per stage;
+* a batch of 500 pairs (real readouts with sentences dropped and shuffled) through
+  :func:`readout_diff.batch.compare_many`, pairs per second on one and on all cores;
+* each stage's share of the typical pair, cold (first run in a process) and warm.
+
+Prints a Markdown table (paste it into bench/README.md). Times are wall-clock
+medians on this machine: for spotting regressions, never asserted in tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
+import os
+import platform
+import random
+import re
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
+DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+FLOOR = [sys.executable, "-c", "import spacy; spacy.blank('en')"]
+TYPICAL = [str(SAMPLES / "kremlin.txt"), str(SAMPLES / "whitehouse.txt"), "--format", "json"]
+
+# Targets of issue 6.
+RATIO_TARGET = 1.3
+START_TARGET = 0.15
+LARGE_TARGET = 2.0
+LARGE_MEMORY_TARGET = 500.0
+BATCH_TARGET = 40.0
 
 
-def median_seconds(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+@dataclass(frozen=True)
+class Row:
+    """One line of the results table."""
+
+    name: str
+    result: str
+    target: str = ""
+    met: bool | None = None
 
 
-def run_cli(*args: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "readout_diff", *args],
-        check=False,
+def cli_command() -> list[str]:
+    """The installed ``readout-diff`` script next to this Python, else ``python -m``."""
+    script = Path(sys.executable).with_name("readout-diff")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "readout_diff"]
+
+
+def wall(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
+    """Seconds a command takes as a whole process (output discarded)."""
+    start = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, cwd=ROOT, check=False, env=env)
+    return time.perf_counter() - start
+
+
+def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command, the commands taking turns."""
+    for cmd in commands.values():
+        wall(cmd)  # warm the file cache
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            times[name].append(wall(cmd))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def imports_spacy(args: Sequence[str]) -> bool:
+    """Whether ``python -m readout_diff ARGS`` imports spaCy."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "readout_diff", *args],
         capture_output=True,
+        text=True,
         cwd=ROOT,
+        check=False,
+    )
+    return any(line.rstrip().endswith("| spacy") for line in proc.stderr.splitlines())
+
+
+def seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+# --- synthetic readouts -----------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def sentence_pool() -> list[str]:
+    """English sentences of the samples and, when present, of the development corpus."""
+    files = [SAMPLES / "kremlin.txt", SAMPLES / "whitehouse.txt"]
+    if DEV_CORPUS.is_dir():
+        files += sorted(DEV_CORPUS.glob("*/[ab].txt"))
+    pool = []
+    for file in files:
+        for line in file.read_text(encoding="utf-8").splitlines()[1:]:  # no title
+            for sentence in _SENTENCE_END.split(line.strip()):
+                if len(sentence.split()) >= 5 and sentence[-1] in ".!?":
+                    pool.append(sentence)
+    return pool
+
+
+def perturbed(sentence: str, other: str, rng: random.Random) -> str:
+    """A variant of a sentence: a word dropped, two swapped, or a clause of another."""
+    words = sentence[:-1].split()
+    roll = rng.random()
+    if roll < 0.3 and len(words) > 6:
+        del words[rng.randrange(1, len(words))]
+    elif roll < 0.55:
+        k = rng.randrange(1, len(words))
+        words[k - 1], words[k] = words[k], words[k - 1]
+    elif roll < 0.75 and "," in sentence and "," in other:
+        words = (sentence.split(",")[0] + "," + other.split(",", 1)[1][:-1]).split()
+    return " ".join(words) + sentence[-1]
+
+
+def synthetic(pool: Sequence[str], sentences: int, seed: int) -> str:
+    """A long readout: a title, then paragraphs of one to four perturbed sentences."""
+    rng = random.Random(seed)
+    paragraphs, current = [], []
+    for _ in range(sentences):
+        current.append(perturbed(rng.choice(pool), rng.choice(pool), rng))
+        if len(current) >= rng.randint(1, 4):
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "Synthetic readout\n" + "\n".join(paragraphs) + "\n"
+
+
+def real_readouts() -> list[Path]:
+    """Files of real readouts: samples, the check sets, the development corpus."""
+    files = sorted(SAMPLES.glob("*.txt")) + sorted((ROOT / "eval").glob("*/*/*.txt"))
+    if DEV_CORPUS.is_dir():
+        files += sorted(DEV_CORPUS.glob("*/*.txt"))
+    return files
+
+
+def batch_pairs(count: int, seed: int = 6) -> list[tuple[str, str]]:
+    """Texts of ``count`` pairs of real readouts, each with a sentence or two dropped
+    and its paragraphs shuffled, so that no two pairs are the same."""
+    texts = [f.read_text(encoding="utf-8") for f in real_readouts()]
+    rng = random.Random(seed)
+
+    def variant(text: str) -> str:
+        title, *body = [line for line in text.splitlines() if line.strip()]
+        rng.shuffle(body)
+        if len(body) > 3:
+            del body[rng.randrange(len(body))]
+        return "\n".join([title, *body]) + "\n"
+
+    return [(variant(rng.choice(texts)), variant(rng.choice(texts))) for _ in range(count)]
+
+
+# --- measurements in child processes ----------------------------------------------
+
+
+def child(mode: str, args: list[str]) -> None:
+    """Entry point of the child processes (``run.py --child MODE ...``)."""
+    if mode == "cli":
+        # The whole command in this process, then its peak memory on stderr.
+        from readout_diff.cli import main
+
+        sys.argv = ["readout-diff", *args]
+        with contextlib.suppress(SystemExit):  # its exit status says "differences"
+            main()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"peak_mb": peak}), file=sys.stderr)
+    elif mode == "stages":
+        print(json.dumps(stage_times(args[0], args[1], cold=args[2] == "cold")))
+    elif mode == "batch":
+        print(json.dumps(batch_rate(int(args[0]), int(args[1]))))
+
+
+def run_child(mode: str, *args: str) -> tuple[dict[str, float], float]:
+    """Run a child measurement: (its JSON answer, its wall time)."""
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", mode, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    stream = proc.stderr if mode == "cli" else proc.stdout
+    lines = [line for line in stream.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"benchmark child {mode} failed:\n{proc.stderr}")
+    answer: dict[str, float] = json.loads(lines[-1])
+    return answer, elapsed
+
+
+def stage_times(path_a: str, path_b: str, cold: bool) -> dict[str, float]:
+    """Seconds per stage of one comparison; ``cold`` counts imports and set-up too."""
+    times: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        times[name] = times.get(name, 0.0) + now - clock
+        clock = now
+
+    import spacy  # noqa: F401  (the floor's import, counted apart)
+
+    lap("import spaCy")
+    from readout_diff import aligning, diffing, naming, segmenting, topics
+    from readout_diff.pipeline import compare
+    from readout_diff.reading import read_readout
+    from readout_diff.render import render
+
+    lap("import readout-diff")
+    if not cold:
+        compare(read_readout(path_a), read_readout(path_b))
+        times.clear()
+        clock = time.perf_counter()
+    # The stages of pipeline.compare, one by one (keep in step with it).
+    a, b = read_readout(path_a), read_readout(path_b)
+    lap("read")
+    pack = topics.builtin_pack()
+    tagged, docs = [], []
+    for readout in (a, b):
+        nlp = segmenting.load_pipeline(readout.language, None)
+        lap("set-up: spaCy pipeline")
+        tagger = topics.tagger_for(pack, nlp)
+        lap("set-up: compile topic pack")
+        segmented, doc = segmenting.segment(readout, nlp)
+        docs.append(doc)
+        lap("segment")
+        tagged.append(tagger.tag(doc, segmented))
+        lap("tag")
+    tagged_a, tagged_b = tagged
+    by_id = {spec.id: spec.topic() for spec in pack.topics}
+    if a.language == b.language:
+        tagged_a, tagged_b, adhoc = naming.adhoc_topics(docs[0], tagged_a, docs[1], tagged_b)
+        by_id.update(adhoc)
+    lap("ad-hoc names")
+    alignment = aligning.align(tagged_a, tagged_b)
+    lap("align")
+    diffing.diff_topics(tagged_a, tagged_b, alignment, by_id)
+    lap("diff")
+    report = compare(a, b)
+    clock = time.perf_counter()
+    render(report, "json")
+    lap("render (json)")
+    times["#a"], times["#b"] = len(report.a.sentences), len(report.b.sentences)
+    return times
+
+
+def batch_rate(count: int, workers: int) -> dict[str, float]:
+    """Pairs per second of a batch, counting worker start-up and pipeline loading."""
+    from readout_diff.batch import compare_many
+    from readout_diff.reading import readout_from_text
+
+    pairs = [
+        (readout_from_text(a, f"a{i}"), readout_from_text(b, f"b{i}"))
+        for i, (a, b) in enumerate(batch_pairs(count))
+    ]
+    start = time.perf_counter()
+    done = sum(1 for _ in compare_many(pairs, workers=workers))
+    elapsed = time.perf_counter() - start
+    return {"pairs": done, "seconds": elapsed, "rate": done / elapsed}
+
+
+# --- the run ----------------------------------------------------------------------
+
+
+def measure(quick: bool, progress: Callable[[str], None]) -> list[Row]:
+    runs = 5 if quick else 11
+    cli = cli_command()
+    rows: list[Row] = []
+
+    progress("start-up")
+    medians = interleaved(
+        {
+            "floor": FLOOR,
+            "typical": [*cli, *TYPICAL],
+            "version": [*cli, "--version"],
+            "help": [*cli, "--help"],
+        },
+        runs,
+    )
+    floor, typical = medians["floor"], medians["typical"]
+    ratio = typical / floor
+    rows.append(Row("floor: `python -c \"import spacy; spacy.blank('en')\"`", seconds(floor)))
+    rows.append(
+        Row(
+            f"`readout-diff samples/… --format json` (cold, median of {runs})",
+            f"{seconds(typical)} = {ratio:.2f}x the floor",
+            f"≤ {RATIO_TARGET}x",
+            ratio <= RATIO_TARGET,
+        )
+    )
+    for flag in ("version", "help"):
+        spacy = imports_spacy([f"--{flag}"])
+        rows.append(
+            Row(
+                f"`readout-diff --{flag}`",
+                f"{seconds(medians[flag])}, {'imports' if spacy else 'no'} spaCy",
+                f"< {seconds(START_TARGET)}, no spaCy",
+                medians[flag] < START_TARGET and not spacy,
+            )
+        )
+
+    progress("large pair")
+    pool = sentence_pool()
+    with tempfile.TemporaryDirectory() as tmp:
+        big_a, big_b = Path(tmp, "big_a.txt"), Path(tmp, "big_b.txt")
+        big_a.write_text(synthetic(pool, 2000, 1), encoding="utf-8")
+        big_b.write_text(synthetic(pool, 2000, 2), encoding="utf-8")
+        answer, large = run_child("cli", str(big_a), str(big_b), "--format", "json")
+        large_stages, _ = run_child("stages", str(big_a), str(big_b), "warm")
+        sizes = f"{large_stages.pop('#a'):.0f}+{large_stages.pop('#b'):.0f}"
+        beyond = large - floor
+        rows.append(
+            Row(
+                f"large pair ({sizes} sentences), whole command",
+                f"{seconds(large)} = floor + {seconds(beyond)}",
+                f"floor + < {seconds(LARGE_TARGET)}",
+                beyond < LARGE_TARGET,
+            )
+        )
+        rows.append(
+            Row(
+                "large pair, peak memory (max RSS)",
+                f"{answer['peak_mb']:.0f} MB",
+                f"< {LARGE_MEMORY_TARGET:.0f} MB",
+                answer["peak_mb"] < LARGE_MEMORY_TARGET,
+            )
+        )
+        rows.append(Row("large pair, warm, by stage", _shares(large_stages)))
+
+    progress("batch")
+    count = 100 if quick else 500
+    from readout_diff.batch import default_workers
+
+    cores = default_workers()
+    for workers in sorted({1, cores}):
+        answer, _ = run_child("batch", str(count), str(workers))
+        target = workers >= 2
+        rows.append(
+            Row(
+                f"batch of {count} pairs, {workers} core{'s' if workers > 1 else ''}",
+                f"{answer['rate']:.0f} pairs/s ({seconds(answer['seconds'])})",
+                f"≥ {BATCH_TARGET:.0f} pairs/s on 2 cores" if target else "",
+                answer["rate"] >= BATCH_TARGET if target else None,
+            )
+        )
+
+    progress("stages")
+    paths = [str(SAMPLES / "kremlin.txt"), str(SAMPLES / "whitehouse.txt")]
+    cold, _ = run_child("stages", *paths, "cold")
+    del cold["#a"], cold["#b"]
+    rows.append(Row("typical pair, cold, by stage", _shares(cold)))
+    warm = [run_child("stages", *paths, "warm")[0] for _ in range(3 if quick else 5)]
+    median_warm = {k: statistics.median(w[k] for w in warm) for k in warm[0] if k[0] != "#"}
+    rows.append(Row("typical pair, warm, by stage", _shares(median_warm)))
+    return rows
+
+
+def _shares(times: dict[str, float]) -> str:
+    total = sum(times.values())
+    parts = ", ".join(
+        f"{name} {seconds(value)} ({value / total:.0%})" for name, value in times.items()
+    )
+    return f"{seconds(total)}: {parts}"
+
+
+def machine() -> str:
+    from readout_diff import __version__
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from spacy import about
+
+    return (
+        f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores ({cpu}), "
+        f"{platform.system()} {platform.machine()}, Python {platform.python_version()}, "
+        f"spaCy {about.__version__}, readout-diff {__version__}"
     )
 
 
-def synthetic(text: str, sentences: int, seed: int) -> str:
-    """A long readout made of the sample's sentences, shuffled and numbered."""
-    import random
-
-    base = [line for line in text.splitlines()[1:] if line.strip()]
-    rng = random.Random(seed)
-    out = []
-    for i in range(sentences):
-        line = rng.choice(base)
-        out.append(f"{line.rstrip('.')} (point {i}).")
-    return "\n".join(out) + "\n"
-
-
 def main() -> None:
+    if sys.argv[1:2] == ["--child"]:  # a measurement in a fresh process, started below
+        child(sys.argv[2], sys.argv[3:])
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     args = parser.parse_args()
-    repeat = 3 if args.quick else 7
-
-    from readout_diff.pipeline import compare
-    from readout_diff.reading import read_readout, readout_from_text
-    from readout_diff.render import render
-
-    rows: list[tuple[str, float]] = []
-    rows.append(("`readout-diff --version` (process start)", median_seconds(
-        lambda: run_cli("--version"), repeat)))
-    rows.append(("`readout-diff samples/…` (whole command, cold)", median_seconds(
-        lambda: run_cli(str(SAMPLES / "kremlin.txt"), str(SAMPLES / "whitehouse.txt")), repeat)))
-
-    a = read_readout(SAMPLES / "kremlin.txt")
-    b = read_readout(SAMPLES / "whitehouse.txt")
-    compare(a, b)  # build and cache the pipelines and the compiled pack
-    rows.append(("`compare()` on the samples (warm, in-process)", median_seconds(
-        lambda: compare(a, b), repeat * 3)))
-    report = compare(a, b)
-    for fmt in ("text", "json", "markdown"):
-        rows.append((f"render {fmt}", median_seconds(lambda f=fmt: render(report, f), repeat * 3)))
-    for n in (50, 200, 1000):
-        big_a = readout_from_text(synthetic(a.text, n, 1), "a")
-        big_b = readout_from_text(synthetic(b.text, n, 2), "b")
-        rows.append((f"`compare()` on two {n}-sentence readouts (warm)", median_seconds(
-            lambda x=big_a, y=big_b: compare(x, y), max(1, repeat // 2))))
-
-    print("| benchmark | median |")
-    print("|---|--:|")
-    for name, seconds in rows:
-        shown = f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
-        print(f"| {name} | {shown} |")
+    start = time.perf_counter()
+    rows = measure(args.quick, lambda step: print(f"… {step}", file=sys.stderr))
+    print(machine())
+    print()
+    print("| benchmark | result | target | met |")
+    print("|---|---|---|---|")
+    for row in rows:
+        met = "" if row.met is None else ("yes" if row.met else "**no**")
+        print(f"| {row.name} | {row.result} | {row.target} | {met} |")
+    print(f"\n(benchmark took {time.perf_counter() - start:.0f} s)")
 
 
 if __name__ == "__main__":

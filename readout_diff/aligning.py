@@ -54,9 +54,9 @@ class AlignOptions:
 def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = None) -> Alignment:
     """Align the sentences of two tagged readouts."""
     opts = options or AlignOptions()
-    matrix = similarity_matrix(a, b, opts)
-    pairs = [(i, j) for i, j in assignment(matrix) if matrix[i][j] >= opts.threshold]
-    groups = _grow_groups(matrix, pairs, opts)
+    scores = _similarity_scores(a, b, opts)
+    pairs = [(i, j) for i, j in assignment(scores) if scores[i, j] >= opts.threshold]
+    groups = _grow_groups(scores, pairs, opts)
     in_a = {i for g in groups for i in g.a}
     in_b = {j for g in groups for j in g.b}
     return Alignment(
@@ -64,7 +64,7 @@ def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = Non
         unmatched_a=tuple(i for i in range(len(a.sentences)) if i not in in_a),
         unmatched_b=tuple(j for j in range(len(b.sentences)) if j not in in_b),
         threshold=opts.threshold,
-        similarity=tuple(tuple(row) for row in matrix),
+        similarity=_as_tuples(scores),
     )
 
 
@@ -72,25 +72,68 @@ def similarity_matrix(
     a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = None
 ) -> list[list[float]]:
     """Similarity in [0, 1] of every sentence of ``a`` with every sentence of ``b``."""
-    opts = options or AlignOptions()
+    scores: list[list[float]] = _similarity_scores(a, b, options or AlignOptions()).tolist()
+    return scores
+
+
+def _similarity_scores(a: TaggedReadout, b: TaggedReadout, opts: AlignOptions) -> np.ndarray:
+    """:func:`similarity_matrix` as an array (rows: sentences of ``a``)."""
     lemmas_a = [s.lemmas for s in a.sentences]
     lemmas_b = [s.lemmas for s in b.sentences]
     if a.readout.language != b.readout.language:
         # Names survive translation: "Путин" ~ "Putin", "Украина" ~ "Ukraine", "Иран" = "Iran".
         lemmas_a = [tuple(transliterate(t) for t in doc) for doc in lemmas_a]
         lemmas_b = [tuple(transliterate(t) for t in doc) for doc in lemmas_b]
-    lex = lexical_matrix(lemmas_a, lemmas_b, opts.fuzzy_cutoff)
-    topics_a = [a.sentence_topics(s.index) for s in a.sentences]
-    topics_b = [b.sentence_topics(s.index) for s in b.sentences]
-    topic = np.array(topic_matrix(topics_a, topics_b)).reshape(len(topics_a), len(topics_b))
-    lexical = np.array(lex).reshape(len(topics_a), len(topics_b))
+    lexical = _lexical_scores(lemmas_a, lemmas_b, opts.fuzzy_cutoff)
+    topics_a = _topics_by_sentence(a)
+    topics_b = _topics_by_sentence(b)
+    topic = _topic_scores(topics_a, topics_b)
     same_language = a.readout.language == b.readout.language
     weight = opts.topic_weight if same_language else opts.cross_lingual_topic_weight
     tagged_a = np.array([bool(t) for t in topics_a], dtype=bool)
     tagged_b = np.array([bool(t) for t in topics_b], dtype=bool)
     both = tagged_a[:, None] & tagged_b[None, :]
     scores = np.where(both, weight * topic + (1 - weight) * lexical, lexical)
-    return [[round(float(x), 4) for x in row] for row in np.clip(scores, 0.0, 1.0)]
+    return round4(np.clip(scores, 0.0, 1.0))
+
+
+def _topics_by_sentence(tagged: TaggedReadout) -> list[frozenset[str]]:
+    """``tagged.sentence_topics(i)`` of every sentence, in one pass over the hits."""
+    found: dict[int, set[str]] = {}
+    for hit in tagged.hits:
+        found.setdefault(hit.sentence, set()).add(hit.topic_id)
+    return [frozenset(found.get(s.index, ())) for s in tagged.sentences]
+
+
+def round4(values: np.ndarray) -> np.ndarray:
+    """``round(x, 4)`` of every element, bit for bit, without a Python call per element.
+
+    ``rint(x * 10**4) / 10**4`` is the double nearest to the rounded decimal, as
+    Python's ``round`` returns, except where ``x * 10**4`` lies so close to a half
+    that the product's own rounding may tip it; those few are rounded by Python.
+    """
+    scaled = np.asarray(values, dtype=np.float64) * 10_000.0
+    out = np.rint(scaled) / 10_000.0
+    near_half = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    if near_half.any():
+        out[near_half] = [round(float(x), 4) for x in np.asarray(values)[near_half]]
+    return out
+
+
+_FOUR_DECIMALS = tuple(k / 10_000 for k in range(10_001))
+
+
+def _as_tuples(scores: np.ndarray) -> tuple[tuple[float, ...], ...]:
+    """Rows of scores in [0, 1] with four decimals as tuples, each value one shared float.
+
+    A 2,000 x 2,000 matrix holds four million scores; as separate float objects
+    they would take 100 MB, as references to the 10,001 possible values 32 MB.
+    """
+    if not scores.size:
+        return tuple(() for _ in range(scores.shape[0]))
+    steps = np.rint(scores * 10_000.0).astype(np.int64)
+    value = _FOUR_DECIMALS.__getitem__
+    return tuple(tuple(map(value, row)) for row in steps.tolist())
 
 
 _CYRILLIC = dict(
@@ -131,18 +174,29 @@ def lexical_matrix(
 ) -> list[list[float]]:
     """Soft, IDF-weighted Dice overlap of the content lemmas of every sentence pair.
 
+    See :func:`_lexical_scores`.
+    """
+    scores: list[list[float]] = _lexical_scores(a, b, fuzzy_cutoff).tolist()
+    return scores
+
+
+def _lexical_scores(
+    a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], fuzzy_cutoff: float = 80.0
+) -> np.ndarray:
+    """Soft, IDF-weighted Dice overlap of the content lemmas of every sentence pair.
+
     For a pair (A, B), each lemma of A counts with its weight times its best likeness
     to a lemma of B, and the other way round; the sum is divided by the weight of all
     lemmas of both. Likeness is 1 for the same lemma and rapidfuzz's ratio (from
     ``fuzzy_cutoff`` up) for different lemmas of more than three letters.
     """
     if not a or not b:
-        return [[0.0] * len(b) for _ in a]
+        return np.zeros((len(a), len(b)))
     idf = _informative_idf([*a, *b])
     vocab_a = sorted({t for doc in a for t in doc})
     vocab_b = sorted({t for doc in b for t in doc})
     if not vocab_a or not vocab_b:
-        return [[0.0] * len(b) for _ in a]
+        return np.zeros((len(a), len(b)))
     col_a = {t: k for k, t in enumerate(vocab_a)}
     col_b = {t: k for k, t in enumerate(vocab_b)}
     alike = process.cdist(
@@ -156,11 +210,28 @@ def lexical_matrix(
         alike[col_a[term], col_b[term]] = 1.0
 
     weights_a, best_b = _weights_and_best(a, col_a, idf, alike)
-    weights_b, best_a = _weights_and_best(b, col_b, idf, alike.T)
-    covered = weights_a @ best_a.T + best_b @ weights_b.T
+    alike = np.ascontiguousarray(alike.T)  # rows gathered fast; the original is freed
+    weights_b, best_a = _weights_and_best(b, col_b, idf, alike)
+    del alike
+    if len(a) * len(b) <= LARGE_CELLS:
+        covered = weights_a @ best_a.T + best_b @ weights_b.T
+    else:
+        # A sentence has a dozen lemmas out of thousands: multiply only those.
+        covered = _sparse_product(weights_a, best_a) + _sparse_product(weights_b, best_b).T
     total = weights_a.sum(axis=1)[:, None] + weights_b.sum(axis=1)[None, :]
     scores = np.divide(covered, total, out=np.zeros_like(covered), where=total > 0)
-    return [[float(x) for x in row] for row in np.clip(scores, 0.0, 1.0)]
+    clipped: np.ndarray = np.clip(scores, 0.0, 1.0)
+    return clipped
+
+
+def _sparse_product(weights: np.ndarray, best: np.ndarray) -> np.ndarray:
+    """``weights @ best.T`` for a ``weights`` with few non-zero entries per row."""
+    columns = np.ascontiguousarray(best.T)
+    out = np.empty((weights.shape[0], best.shape[0]))
+    for i, row in enumerate(weights):
+        (cols,) = np.nonzero(row)
+        out[i] = row[cols] @ columns[cols]
+    return out
 
 
 def _weights_and_best(
@@ -185,6 +256,12 @@ def _weights_and_best(
 
 
 def topic_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> list[list[float]]:
+    """Similarity of the topic sets of every sentence pair, in [0, 1]; see :func:`_topic_scores`."""
+    scores: list[list[float]] = _topic_scores(a, b).tolist()
+    return scores
+
+
+def _topic_scores(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> np.ndarray:
     """Similarity of the topic sets of every sentence pair, in [0, 1].
 
     The mean of two weighted measures: the overlap coefficient, which is 1 when the
@@ -197,7 +274,7 @@ def topic_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> li
     idf = _idf([sorted(t) for t in (*a, *b)])
     topics = sorted(idf)
     if not topics or not a or not b:
-        return [[0.0] * len(b) for _ in a]
+        return np.zeros((len(a), len(b)))
     col = {t: k for k, t in enumerate(topics)}
     weight = np.array([idf[t] for t in topics])
     has_a = np.zeros((len(a), len(topics)))
@@ -212,15 +289,131 @@ def topic_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> li
     covered = (has_a * weight) @ has_b.T
     smaller = np.minimum((has_a @ weight)[:, None], (has_b @ weight)[None, :])
     overlap = np.divide(covered, smaller, out=np.zeros_like(covered), where=smaller > 0)
-    return [[float(x) for x in row] for row in (overlap + cosine) / 2]
+    mean: np.ndarray = (overlap + cosine) / 2
+    return mean
 
 
-def assignment(matrix: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+def assignment(matrix: Sequence[Sequence[float]] | np.ndarray) -> list[tuple[int, int]]:
     """Row/column pairs that maximise the total score, each row and column used once.
 
-    The Hungarian method with potentials (O(n^2 m), the inner loop in numpy); rows or
-    columns past the smaller dimension stay unassigned.
+    Rows or columns past the smaller dimension stay unassigned. Up to
+    :data:`LARGE_CELLS` scores this is the exact optimum (:func:`hungarian`); above,
+    the optimum within each group of sentences linked by their best candidates
+    (:func:`blocked_assignment`), since the exact method takes O(n^2 m) time.
     """
+    scores = np.asarray(matrix, dtype=np.float64)
+    if scores.ndim != 2 or not scores.size:
+        return []
+    if scores.size > LARGE_CELLS:
+        return blocked_assignment(scores)
+    return hungarian(scores)
+
+
+LARGE_CELLS = 250_000
+"""Above this many sentence pairs (500 x 500) the aligner takes its large-input paths."""
+CANDIDATES = 5
+"""A sentence's candidates in :func:`blocked_assignment`: its most similar sentences."""
+
+
+def blocked_assignment(
+    scores: np.ndarray, candidates: int = CANDIDATES, max_cells: int = LARGE_CELLS
+) -> list[tuple[int, int]]:
+    """An assignment solved exactly per block of sentences linked by their candidates.
+
+    Each sentence is linked to its ``candidates`` most similar sentences on the
+    other side; the connected components of these links are solved one by one with
+    :func:`hungarian` on all their scores. A block still over ``max_cells`` scores
+    is split again with fewer candidates, down to one, then assigned greedily. When
+    the links connect everything (random scores do), the block is the whole matrix
+    and the result is the exact optimum; on readouts, blocks are a few dozen
+    sentences and a pair outside them would score too little to be shown anyway.
+    """
+    scores = np.asarray(scores, dtype=np.float64)
+    if scores.ndim != 2 or not scores.size:
+        return []
+    free_rows = np.arange(scores.shape[0])
+    free_cols = np.arange(scores.shape[1])
+    pairs: list[tuple[int, int]] = []
+    while free_rows.size and free_cols.size:
+        # A block with more rows than columns leaves rows over; they pair up with the
+        # columns other blocks left over, so that min(n, m) pairs come out as before.
+        found = _solve_block(scores, free_rows, free_cols, candidates, max_cells)
+        pairs += found
+        free_rows = np.setdiff1d(free_rows, [i for i, _ in found])
+        free_cols = np.setdiff1d(free_cols, [j for _, j in found])
+    return sorted(pairs)
+
+
+def _solve_block(
+    scores: np.ndarray, rows: np.ndarray, cols: np.ndarray, candidates: int, max_cells: int
+) -> list[tuple[int, int]]:
+    block = scores[np.ix_(rows, cols)]
+    if block.size <= max_cells:
+        return [(int(rows[i]), int(cols[j])) for i, j in hungarian(block)]
+    if candidates < 1:
+        return [(int(rows[i]), int(cols[j])) for i, j in greedy_assignment(block)]
+    pairs: list[tuple[int, int]] = []
+    parts = _components(block, candidates)
+    fewer = candidates - 1 if len(parts) == 1 else candidates
+    for part_rows, part_cols in parts:
+        if len(parts) == 1 or len(part_rows) * len(part_cols) > max_cells:
+            pairs += _solve_block(scores, rows[part_rows], cols[part_cols], fewer, max_cells)
+        else:
+            sub = block[np.ix_(part_rows, part_cols)]
+            pairs += [(int(rows[part_rows[i]]), int(cols[part_cols[j]])) for i, j in hungarian(sub)]
+    return pairs
+
+
+def _components(block: np.ndarray, candidates: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Connected components (rows, columns) of the links of each row and column to its
+    ``candidates`` best counterparts."""
+    n, m = block.shape
+    k_row, k_col = min(candidates, m), min(candidates, n)
+    best_cols = np.argpartition(-block, k_row - 1, axis=1)[:, :k_row]
+    best_rows = np.argpartition(-block, k_col - 1, axis=0)[:k_col, :]
+    parent = list(range(n + m))  # union-find: rows are 0..n-1, columns n..n+m-1
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    links = [(i, n + j) for i, js in enumerate(best_cols.tolist()) for j in js]
+    links += [(i, n + j) for j, is_ in enumerate(best_rows.T.tolist()) for i in is_]
+    for x, y in links:
+        rx, ry = root(x), root(y)
+        if rx != ry:
+            parent[rx] = ry
+    members: dict[int, tuple[list[int], list[int]]] = {}
+    for x in range(n + m):
+        side = members.setdefault(root(x), ([], []))
+        if x < n:
+            side[0].append(x)
+        else:
+            side[1].append(x - n)
+    return [(np.array(r), np.array(c)) for r, c in members.values()]
+
+
+def greedy_assignment(scores: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs taken best score first, each row and column once (ties: lowest indices)."""
+    n, m = scores.shape
+    order = np.argsort(-scores, axis=None, kind="stable")
+    free_rows, free_cols = np.ones(n, dtype=bool), np.ones(m, dtype=bool)
+    pairs = []
+    for cell in order.tolist():
+        i, j = divmod(cell, m)
+        if free_rows[i] and free_cols[j]:
+            free_rows[i] = free_cols[j] = False
+            pairs.append((i, j))
+            if len(pairs) == min(n, m):
+                break
+    return sorted(pairs)
+
+
+def hungarian(matrix: Sequence[Sequence[float]] | np.ndarray) -> list[tuple[int, int]]:
+    """The exact optimal assignment: the Hungarian method with potentials (O(n^2 m),
+    the inner loop in numpy)."""
     scores = np.asarray(matrix, dtype=np.float64)
     if scores.ndim != 2 or not scores.size:
         return []
@@ -267,25 +460,26 @@ def assignment(matrix: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
 
 
 def _grow_groups(
-    matrix: Sequence[Sequence[float]], pairs: list[tuple[int, int]], opts: AlignOptions
+    matrix: Sequence[Sequence[float]] | np.ndarray,
+    pairs: list[tuple[int, int]],
+    opts: AlignOptions,
 ) -> list[AlignedGroup]:
     """Turn 1:1 pairs into groups, letting leftover sentences join their best counterpart."""
+    scores = _as_array(matrix)
+    rows, cols = scores.shape
     members: list[tuple[list[int], list[int]]] = [([i], [j]) for i, j in pairs]
     group_of_a = {i: k for k, (i, _) in enumerate(pairs)}
     group_of_b = {j: k for k, (_, j) in enumerate(pairs)}
-    rows = len(matrix)
-    cols = len(matrix[0]) if rows else 0
-    candidates = []
-    for i in range(rows):
-        if i not in group_of_a:
-            for j in range(cols):
-                if matrix[i][j] >= opts.join_threshold and j in group_of_b:
-                    candidates.append((matrix[i][j], "a", i, j))
-    for j in range(cols):
-        if j not in group_of_b:
-            for i in range(rows):
-                if matrix[i][j] >= opts.join_threshold and i in group_of_a:
-                    candidates.append((matrix[i][j], "b", j, i))
+    paired_a = np.zeros(rows, dtype=bool)
+    paired_a[list(group_of_a)] = True
+    paired_b = np.zeros(cols, dtype=bool)
+    paired_b[list(group_of_b)] = True
+    strong = scores >= opts.join_threshold
+    candidates: list[tuple[float, str, int, int]] = []
+    for i, j in zip(*np.nonzero(strong & ~paired_a[:, None] & paired_b[None, :]), strict=True):
+        candidates.append((float(scores[i, j]), "a", int(i), int(j)))
+    for i, j in zip(*np.nonzero(strong & paired_a[:, None] & ~paired_b[None, :]), strict=True):
+        candidates.append((float(scores[i, j]), "b", int(j), int(i)))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2], c[3]))
     joined_a: set[int] = set()
     joined_b: set[int] = set()
@@ -306,32 +500,43 @@ def _grow_groups(
                 joined_b.add(mine)
     groups = []
     for ids_a, ids_b in members:
-        score = max(matrix[i][j] for i in ids_a for j in ids_b)
+        score = float(scores[np.ix_(ids_a, ids_b)].max())
         groups.append(AlignedGroup(a=tuple(sorted(ids_a)), b=tuple(sorted(ids_b)), score=score))
     if opts.mutual_best:
-        groups += _mutual_best_pairs(matrix, groups, opts.threshold)
+        groups += _mutual_best_pairs(scores, groups, opts.threshold)
     groups.sort(key=lambda g: (g.a[0], g.b[0]))
     return groups
 
 
 def _mutual_best_pairs(
-    matrix: Sequence[Sequence[float]], groups: list[AlignedGroup], threshold: float
+    matrix: Sequence[Sequence[float]] | np.ndarray, groups: list[AlignedGroup], threshold: float
 ) -> list[AlignedGroup]:
     """Pairs of sentences that are each other's best match but were assigned elsewhere.
 
     The assignment maximises the total score, so it may give a sentence to its
     second-best counterpart to make room elsewhere; a mutual best match is too
-    strong a signal to hide, so it is shown as a group of its own.
+    strong a signal to hide, so it is shown as a group of its own. Ties go to the
+    lowest index, on both sides.
     """
+    scores = _as_array(matrix)
+    rows, cols = scores.shape
+    if not rows or not cols:
+        return []
     together = {(i, j) for g in groups for i in g.a for j in g.b}
-    rows, cols = len(matrix), len(matrix[0]) if matrix else 0
+    best_col = np.argmax(scores, axis=1)  # argmax keeps the first of equal maxima
+    best_row = np.argmax(scores, axis=0)
     extra = []
     for i in range(rows):
-        if not cols:
-            break
-        j = max(range(cols), key=lambda c: (matrix[i][c], -c))
-        if matrix[i][j] < threshold or (i, j) in together:
+        j = int(best_col[i])
+        score = float(scores[i, j])
+        if score < threshold or (i, j) in together:
             continue
-        if max(range(rows), key=lambda r: (matrix[r][j], -r)) == i:
-            extra.append(AlignedGroup(a=(i,), b=(j,), score=matrix[i][j]))
+        if best_row[j] == i:
+            extra.append(AlignedGroup(a=(i,), b=(j,), score=score))
     return extra
+
+
+def _as_array(matrix: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
+    """A score matrix as a 2-D float array (an empty one has shape (0, 0))."""
+    scores = np.asarray(matrix, dtype=np.float64)
+    return scores if scores.ndim == 2 else scores.reshape(len(scores), 0)

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from readout_diff.errors import ModelError
+from readout_diff.hygiene import matching_text
 from readout_diff.model import Readout, SegmentedReadout, Sentence
 
 # Lowercase words that end with a period but seldom end a sentence when the
@@ -170,7 +171,9 @@ class ReadoutNorm:
             self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
         )
         lookups = getattr(lemmatizer, "lookups", None)
-        if lookups is not None and lookups.has_table("lemma_lookup"):
+        if isinstance(lemmatizer, LookupLemmatizer):
+            self._table = lemmatizer.table
+        elif lookups is not None and lookups.has_table("lemma_lookup"):
             self._table = lookups.get_table("lemma_lookup")
         else:
             self._table = {}
@@ -196,8 +199,62 @@ class ReadoutNorm:
         if self._table is None:
             self._setup()
         for token in doc:
-            token.norm_ = self._norm(token.text, token.lemma_ or token.text)
+            text = matching_text(token.text)
+            # The lemmatizer saw a curly form ("n’t"): look up the straight one instead.
+            lemma = token.lemma_ or text if text == token.text else self._table.get(text, text)
+            token.norm_ = self._norm(text, lemma)
         return doc
+
+
+@Language.factory("readout_lookup_lemmatizer")
+def make_lookup_lemmatizer(nlp: Language, name: str) -> LookupLemmatizer:
+    return LookupLemmatizer(str(nlp.lang))
+
+
+class LookupLemmatizer:
+    """spaCy's lookup lemmatizer (``mode="lookup"``) with its table in a plain dict.
+
+    Same lemmas as spaCy's component: ``token.text`` looked up in spacy-lookups-data's
+    ``lemma_lookup`` table, case-sensitively, for tokens without a lemma yet. spaCy's
+    component copies the table into a hashed ``Table`` with a Bloom filter when the
+    pipeline is initialised (0.1 s for English, the largest part of building the
+    pipeline); reading it into a dict takes a quarter of that, once per process.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    @property
+    def table(self) -> dict[str, str]:
+        """The lookup table, read on first use."""
+        return lemma_lookup_table(self.lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = self.table
+        for token in doc:
+            if token.lemma == 0:
+                token.lemma_ = table.get(token.text, token.text)
+        return doc
+
+
+@lru_cache(maxsize=4)
+def lemma_lookup_table(lang: str) -> dict[str, str]:
+    """spacy-lookups-data's ``lemma_lookup`` table for a language ({} if it has none)."""
+    import gzip
+    import json
+    from importlib import resources
+
+    # spacy-lookups-data ships its tables gzipped; spaCy reads either form, so do we.
+    data = resources.files("spacy_lookups_data").joinpath("data")
+    gzipped = data.joinpath(f"{lang}_lemma_lookup.json.gz")
+    plain = data.joinpath(f"{lang}_lemma_lookup.json")
+    if gzipped.is_file():
+        table: dict[str, str] = json.loads(gzip.decompress(gzipped.read_bytes()))
+    elif plain.is_file():
+        table = json.loads(plain.read_bytes())
+    else:
+        table = {}
+    return table
 
 
 def _blank_pipeline(lang: str) -> Language:
@@ -207,7 +264,7 @@ def _blank_pipeline(lang: str) -> Language:
     if lang == "ru":
         nlp.add_pipe("lemmatizer", config={"mode": "pymorphy3_lookup"})
     else:
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.add_pipe("readout_lookup_lemmatizer", name="lemmatizer")
     nlp.add_pipe("readout_norm")
     nlp.initialize()
     return nlp
@@ -243,8 +300,23 @@ def model_language(name: str) -> str:
 
 
 def parse(readout: Readout, nlp: Language) -> Doc:
-    """Run the pipeline over a readout's text."""
-    return nlp(readout.text)
+    """Run the pipeline over a readout's text, tokenised in its matching form."""
+    return nlp(_matching_doc(readout.text, nlp))
+
+
+def _matching_doc(text: str, nlp: Language) -> Doc:
+    """A Doc of the original text cut where its matching form is cut (see :mod:`hygiene`).
+
+    Curly quotes and dashes split words differently from straight ones ("U.S.–Russia"
+    stays one token); tokenising the same-length ASCII copy and keeping the original
+    characters in each token gives straight-form tokens with the text as written.
+    """
+    norm = matching_text(text)
+    if norm == text:
+        return nlp.make_doc(text)
+    tokens = nlp.make_doc(norm)
+    words = [text[t.idx : t.idx + len(t.text)] for t in tokens]
+    return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in tokens])
 
 
 def sentences_of(doc: Doc) -> tuple[Sentence, ...]:

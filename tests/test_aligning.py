@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -236,3 +237,117 @@ def test_aligning_leftover_joins_a_group_only_above_the_join_threshold() -> None
     looser = AlignOptions(threshold=0.25, join_threshold=0.25, mutual_best=False)
     (group,) = _grow_groups(matrix, [(0, 0)], looser)
     assert (group.a, group.b) == ((0, 1), (0,))
+
+
+# --- large inputs -------------------------------------------------------------------
+
+
+def test_round4_rounds_like_python_round_bit_for_bit() -> None:
+    import numpy as np
+
+    from readout_diff.aligning import round4
+
+    rng = np.random.default_rng(4)
+    halves = (np.arange(10_000) + 0.5) / 10_000  # the hardest cases: next to a half
+    values = np.concatenate(
+        [rng.random(20_000), halves, np.nextafter(halves, 0), np.nextafter(halves, 1), [0, 1]]
+    )
+    assert round4(values).tolist() == [round(float(x), 4) for x in values]
+
+
+def _hidden_blocks(sizes: list[int], seed: int) -> np.ndarray:
+    """Scores like long readouts': clusters of related sentences, scoring high within
+    and next to nothing across, rows and columns shuffled."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = sum(sizes)
+    scores = rng.random((n, n)) * 0.05
+    start = 0
+    for size in sizes:
+        scores[start : start + size, start : start + size] = 0.3 + 0.7 * rng.random((size, size))
+        start += size
+    return scores[rng.permutation(n)][:, rng.permutation(n)]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_blocked_assignment_equals_the_exact_one_on_random_matrices(seed: int) -> None:
+    import numpy as np
+
+    from readout_diff.aligning import blocked_assignment, hungarian
+
+    rng = np.random.default_rng(seed)
+    scores = rng.random((int(rng.integers(20, 60)), int(rng.integers(20, 60))))
+    # Random scores link every sentence to every other through their candidates: one
+    # block, solved exactly.
+    assert blocked_assignment(scores, max_cells=scores.size) == hungarian(scores)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_blocked_assignment_solves_hidden_blocks_exactly(seed: int) -> None:
+    from readout_diff.aligning import blocked_assignment, hungarian
+
+    scores = _hidden_blocks([12, 8, 20, 6, 15, 9], seed)
+    # Blocks must be split for max_cells=400: each cluster is one, and the optimum
+    # never crosses clusters, so the result is the exact optimum.
+    assert blocked_assignment(scores, max_cells=400) == hungarian(scores)
+
+
+def test_blocked_assignment_is_a_valid_assignment_when_blocks_stay_too_big() -> None:
+    import numpy as np
+
+    from readout_diff.aligning import blocked_assignment, greedy_assignment, hungarian
+
+    scores = np.random.default_rng(7).random((40, 55))
+    pairs = blocked_assignment(scores, max_cells=30)  # falls back to smaller blocks, greedy
+    assert len(pairs) == 40
+    assert len({i for i, _ in pairs}) == len({j for _, j in pairs}) == 40
+
+    def total(found: list[tuple[int, int]]) -> float:
+        return float(sum(scores[i, j] for i, j in found))
+
+    assert total(greedy_assignment(scores)) <= total(hungarian(scores))
+    assert total(pairs) <= total(hungarian(scores)) + 1e-9
+
+
+def test_assignment_of_two_thousand_sentences_stays_within_bounds() -> None:
+    from readout_diff.aligning import LARGE_CELLS, AlignOptions, _as_tuples, _grow_groups
+
+    sizes = [5 + (k * 7) % 30 for k in range(200)]
+    scores = _hidden_blocks(sizes, 2000)
+    assert scores.size > LARGE_CELLS  # the large-input path
+    pairs = assignment(scores)
+    assert len(pairs) == scores.shape[0] == len({j for _, j in pairs})
+    # Each pair lies within a cluster (the optimum), so scores at least 0.3.
+    assert min(scores[i, j] for i, j in pairs) >= 0.3
+    groups = _grow_groups(scores, pairs, AlignOptions())
+    assert len(groups) >= len(pairs)
+    rows = _as_tuples(np.round(scores, 4))
+    assert len(rows) == scores.shape[0] and rows[0][0] == round(float(scores[0, 0]), 4)
+
+
+def test_sparse_product_equals_the_dense_one() -> None:
+    import numpy as np
+
+    from readout_diff.aligning import _sparse_product
+
+    rng = np.random.default_rng(3)
+    weights = rng.random((50, 300)) * (rng.random((50, 300)) < 0.05)
+    best = rng.random((40, 300))
+    assert np.allclose(_sparse_product(weights, best), weights @ best.T)
+
+
+def test_large_and_small_paths_score_alike(tag: Tag, small_pack: TopicPack) -> None:
+    import numpy as np
+
+    from readout_diff import aligning
+
+    a = [s.lemmas for s in tag(A_TEXT * 3, small_pack).sentences]
+    b = [s.lemmas for s in tag(B_TEXT * 3, small_pack, "b").sentences]
+    dense = aligning._lexical_scores(a, b)
+    old, aligning.LARGE_CELLS = aligning.LARGE_CELLS, 0
+    try:
+        sparse = aligning._lexical_scores(a, b)
+    finally:
+        aligning.LARGE_CELLS = old
+    assert np.allclose(dense, sparse)
