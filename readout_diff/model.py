@@ -112,6 +112,13 @@ class TaggedReadout:
         """Topics carried by one sentence."""
         return frozenset(hit.topic_id for hit in self.hits if hit.sentence == index)
 
+    def topics_by_sentence(self) -> tuple[frozenset[str], ...]:
+        """The topics of every sentence, in one pass over the hits."""
+        found: list[set[str]] = [set() for _ in self.sentences]
+        for hit in self.hits:
+            found[hit.sentence].add(hit.topic_id)
+        return tuple(frozenset(topics) for topics in found)
+
 
 @dataclass(frozen=True)
 class AlignedGroup:

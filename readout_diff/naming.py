@@ -15,6 +15,7 @@ and an acronym of two to six capitals that is not one of the parties' own names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -59,7 +60,7 @@ def find_names(doc: Doc, tagged: TaggedReadout) -> list[Name]:
             continue
         if any(span.start_char < end and start < span.end_char for start, end in covered):
             continue
-        index = max(i for i, start in enumerate(starts) if start <= span.start_char)
+        index = bisect_right(starts, span.start_char) - 1
         names.append(
             Name(
                 text=span.text,

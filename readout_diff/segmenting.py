@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -64,6 +65,9 @@ _BULLET = re.compile(r"(?:[-*\u2022\u2013\u2014\u25cf\u25aa]|\(?\d{1,2}[.)]|\(?[
 @Language.component("readout_boundaries")
 def readout_boundaries(doc: Doc) -> Doc:
     """Set sentence starts at line breaks, and around initials, list numbers and abbreviations."""
+    # Decisions are collected and written once: spaCy checks the whole document on
+    # every `token.is_sent_start = ...`, which made long readouts quadratic.
+    starts: dict[int, bool] = {}
     newlines = 0
     for token in doc:
         if token.is_space:
@@ -76,14 +80,14 @@ def readout_boundaries(doc: Doc) -> Doc:
         newlines += prev.whitespace_.count("\n")
         if newlines:
             if newlines > 1 or not _continues_line(doc, token):
-                token.is_sent_start = True
+                starts[token.i] = True
         elif prev.text == "." and token.i >= 2 and _dot_does_not_end(doc, token.i - 2):
             # "2021 г. Стороны ...", "... и др. Далее ...": the abbreviation ends a sentence.
-            token.is_sent_start = _ends_list_or_date(doc, token.i - 2, token)
+            starts[token.i] = _ends_list_or_date(doc, token.i - 2, token)
         elif prev.lower_ in _LIST_ENDERS and token.text[:1].isupper():
-            token.is_sent_start = True
+            starts[token.i] = True
         elif prev.lower_ in ("г.", "гг.") and token.text[:1].isupper() and token.i >= 2:
-            token.is_sent_start = doc[token.i - 2].like_num
+            starts[token.i] = doc[token.i - 2].like_num
         elif (
             len(prev.text) > 2
             and prev.text.endswith(".")
@@ -92,8 +96,14 @@ def readout_boundaries(doc: Doc) -> Doc:
             and token.text[:1].isupper()
         ):
             # "U.S." is one token, so the sentencizer would never split after it.
-            token.is_sent_start = True
+            starts[token.i] = True
         newlines = 0
+    if starts:
+        # spaCy stores 1 (starts), -1 (does not) and 0 (undecided) in unsigned arrays.
+        values = doc.to_array([SENT_START]).astype("int64")
+        for i, start in starts.items():
+            values[i] = 1 if start else -1
+        doc.from_array([SENT_START], values.astype("uint64"))  # type: ignore[arg-type]
     return doc
 
 
@@ -134,8 +144,12 @@ def _is_list_number(doc: Doc, i: int) -> bool:
     """A number opening a line, as in "1. Trade"."""
     if not (doc[i].like_num and len(doc[i].text) <= 2):
         return False
-    before = _last_word(doc, i - 1)
-    return before is None or "\n" in doc.text[before.idx + len(before.text) : doc[i].idx]
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    return j < 0 or "\n" in doc[j].whitespace_
 
 
 def _is_initial_or_abbreviation(token: Token) -> bool:

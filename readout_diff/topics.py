@@ -298,6 +298,7 @@ class TopicTagger:
         self.nlp = nlp
         self.lang = str(nlp.lang)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.unless_phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.unless_tokens = Matcher(nlp.vocab, validate=True)
@@ -316,8 +317,12 @@ class TopicTagger:
         plain: list[str] = []
         for alias in aliases:
             words = alias.split()
-            if any(w in (GAP, NAME) or _ACRONYM.match(w) or _is_exact(w) for w in words):
-                tokens.add(f"{topic_id}{KEY_SEP}{alias}", [self._token_pattern(words)])
+            key = f"{topic_id}{KEY_SEP}{alias}"
+            if len(words) == 1 and _ACRONYM.match(alias) and phrases is self.phrases:
+                # A one-word acronym is an exact token: far cheaper in a PhraseMatcher.
+                self.acronyms.add(key, [self.nlp.make_doc(alias)])
+            elif any(w in (GAP, NAME) or _ACRONYM.match(w) or _is_exact(w) for w in words):
+                tokens.add(key, [self._token_pattern(words)])
             else:
                 plain.append(alias)
         for alias, doc in zip(plain, self.nlp.pipe(plain), strict=True):
@@ -357,7 +362,10 @@ class TopicTagger:
         for match_id, start, end in _run(self.unless_phrases, self.unless_tokens, doc):
             topic_id = doc.vocab.strings[match_id].split(KEY_SEP, 1)[0]
             excluded.setdefault(topic_id, []).append((start, end))
-        for match_id, start, end in _run(self.phrases, self.tokens, doc):
+        matches = _run(self.phrases, self.tokens, doc)
+        if len(self.acronyms):
+            matches += self.acronyms(doc)
+        for match_id, start, end in matches:
             if any(token.is_sent_start for token in doc[start + 1 : end]):
                 continue  # a hit never straddles two sentences
             topic_id, alias = doc.vocab.strings[match_id].split(KEY_SEP, 1)

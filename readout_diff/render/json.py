@@ -44,6 +44,7 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 def _readout(tagged: TaggedReadout, unmatched: tuple[int, ...]) -> dict[str, Any]:
     readout = tagged.readout
+    by_sentence = tagged.topics_by_sentence()
     return {
         "name": readout.name,
         "path": readout.path,
@@ -56,7 +57,7 @@ def _readout(tagged: TaggedReadout, unmatched: tuple[int, ...]) -> dict[str, Any
                 "start": s.start,
                 "end": s.end,
                 "text": s.text,
-                "topics": sorted(tagged.sentence_topics(s.index)),
+                "topics": sorted(by_sentence[s.index]),
             }
             for s in tagged.sentences
         ],

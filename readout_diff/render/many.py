@@ -74,13 +74,15 @@ def to_dict(report: MultiReport) -> dict[str, Any]:
                         "start": s.start,
                         "end": s.end,
                         "text": s.text,
-                        "topics": sorted(tagged.sentence_topics(s.index)),
+                        "topics": sorted(by_sentence[s.index]),
                     }
                     for s in tagged.sentences
                 ],
                 "unmatched": unaligned[k],
             }
-            for k, tagged in enumerate(report.readouts)
+            for k, (tagged, by_sentence) in enumerate(
+                (r, r.topics_by_sentence()) for r in report.readouts
+            )
         ],
         "topics": [
             {
