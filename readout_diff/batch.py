@@ -11,7 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
+from readout_diff.errors import InputError, ReadoutDiffError
 from readout_diff.model import Readout, Report
 from readout_diff.pipeline import Options, compare
 
@@ -59,3 +62,120 @@ def _start_worker(options: Options | None) -> None:
 
 def _compare_pair(pair: Pair) -> Report:
     return compare(pair[0], pair[1], _worker_options)
+
+
+# --- batches of files (the ``readout-diff batch`` command) ---------------------------
+
+READOUT_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One pair of readout files to compare, with the name its outputs get."""
+
+    name: str
+    a: str
+    b: str
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What became of one job: its JSON report and one-sided topics, or an error."""
+
+    name: str
+    report_json: str | None
+    only_a: tuple[str, ...] = ()
+    only_b: tuple[str, ...] = ()
+    shared: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def find_jobs(source: str | os.PathLike[str]) -> list[Job]:
+    """The pairs to compare: a folder of pair folders, or a CSV of ``a,b[,name]`` rows."""
+    path = Path(source)
+    if path.is_dir():
+        return _jobs_from_folder(path)
+    if path.is_file():
+        return _jobs_from_csv(path)
+    raise InputError(str(source), "no such folder or CSV file of pairs")
+
+
+def _jobs_from_folder(path: Path) -> list[Job]:
+    jobs = []
+    for folder in sorted(p for p in path.iterdir() if p.is_dir()):
+        files = sorted(
+            p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in READOUT_SUFFIXES
+        )
+        named = {p.stem: p for p in files}
+        if "a" in named and "b" in named:
+            files = [named["a"], named["b"]]
+        if len(files) != 2:
+            # Reported as a failed pair, so one odd folder does not stop the batch.
+            jobs.append(Job(name=folder.name, a=str(folder), b=""))
+            continue
+        jobs.append(Job(name=folder.name, a=str(files[0]), b=str(files[1])))
+    if not jobs:
+        raise InputError(str(path), "holds no pair folders (each with two readout files)")
+    return jobs
+
+
+def _jobs_from_csv(path: Path) -> list[Job]:
+    import csv
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot be read as a UTF-8 CSV file ({exc})") from None
+    rows = [row for row in csv.reader(text.splitlines()) if row and any(c.strip() for c in row)]
+    if rows and [c.strip().lower() for c in rows[0][:2]] == ["a", "b"]:
+        rows = rows[1:]
+    jobs = []
+    base = path.parent
+    for number, row in enumerate(rows, start=1):
+        if len(row) < 2:
+            raise InputError(str(path), f"row {number} needs two paths (a,b[,name])")
+        a, b = (str(base / row[0].strip()), str(base / row[1].strip()))
+        name = row[2].strip() if len(row) > 2 and row[2].strip() else f"pair-{number:04d}"
+        jobs.append(Job(name=name, a=a, b=b))
+    if not jobs:
+        raise InputError(str(path), "lists no pairs")
+    return jobs
+
+
+def run_jobs(
+    jobs: Iterable[Job], options: Options | None = None, *, workers: int | None = None
+) -> Iterator[JobResult]:
+    """Read and compare every job, in order; a bad pair gives an error result, not a stop."""
+    count = default_workers() if workers is None else workers
+    if count < 1:
+        raise ValueError(f"workers must be at least 1, got {count}")
+    if count == 1:
+        _start_worker(options)
+        for job in jobs:
+            yield _run_job(job)
+        return
+    with multiprocessing.Pool(count, initializer=_start_worker, initargs=(options,)) as pool:
+        yield from pool.imap(_run_job, jobs, chunksize=4)
+
+
+def _run_job(job: Job) -> JobResult:
+    from readout_diff.reading import read_readout
+    from readout_diff.render import render
+
+    if not job.b:
+        return JobResult(job.name, None, error=f"{job.a}: needs exactly two readout files")
+    try:
+        report = compare(read_readout(job.a), read_readout(job.b), _worker_options)
+    except ReadoutDiffError as exc:
+        return JobResult(job.name, None, error=str(exc))
+    return JobResult(
+        name=job.name,
+        report_json=render(report, "json"),
+        only_a=tuple(d.topic.id for d in report.only_a),
+        only_b=tuple(d.topic.id for d in report.only_b),
+        shared=len(report.shared),
+    )

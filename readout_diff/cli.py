@@ -473,6 +473,136 @@ def diff_command(ctx: click.Context, /, debug: bool, **raw: Any) -> NoReturn:
     ctx.exit(int(status))
 
 
+@cli.command("batch", cls=OneLineErrors)
+@click.argument("pairs", metavar="PAIRS")
+@click.option(
+    "-o",
+    "--output-dir",
+    default="readout-diff-batch",
+    show_default=True,
+    metavar="DIR",
+    help="Folder for one JSON report per pair (created if missing).",
+)
+@click.option(
+    "--summary",
+    metavar="FILE",
+    help="Summary of one-sided topics per pair: .csv or .jsonl [default: DIR/summary.csv].",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Processes to use [default: one per core].",
+)
+@_pack_options
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=DEFAULT_THRESHOLD)
+@click.option("--adhoc/--no-adhoc", default=True, show_default=True)
+def batch_command(
+    pairs: str,
+    output_dir: str,
+    summary: str | None,
+    jobs: int | None,
+    topics: tuple[str, ...],
+    builtin: bool,
+    threshold: float,
+    adhoc: bool,
+) -> NoReturn:
+    """Compare every pair in PAIRS: a folder of pair folders, or a CSV of a,b[,name] rows.
+
+    Writes one JSON report per pair and a summary table, goes on past a bad pair
+    (listed at the end), and exits 2 if any pair failed, else 1 if any pair differs.
+    """
+    from pathlib import Path
+
+    from readout_diff.aligning import AlignOptions
+    from readout_diff.batch import find_jobs, run_jobs
+    from readout_diff.output import write_atomically
+    from readout_diff.pipeline import Options
+    from readout_diff.topics import resolve_pack
+
+    try:
+        job_list = find_jobs(pairs)
+        options = Options(
+            pack=resolve_pack(topics, builtin=builtin),
+            align=AlignOptions(threshold=threshold),
+            adhoc=adhoc,
+        )
+        folder = Path(output_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+    except ReadoutDiffError as exc:
+        raise Trouble(str(exc)) from None
+    except OSError as exc:
+        raise Trouble(f"{output_dir}: cannot create ({exc.strerror or exc})") from None
+    results = []
+    with _progress(len(job_list)) as advance:
+        for result in run_jobs(job_list, options, workers=jobs):
+            if result.report_json is not None:
+                write_atomically(folder / f"{result.name}.json", result.report_json)
+            results.append(result)
+            advance()
+    summary_path = Path(summary) if summary else folder / "summary.csv"
+    write_atomically(summary_path, _summary(results, summary_path.suffix.lower() == ".jsonl"))
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        click.echo(f"readout-diff: {result.name}: {result.error}", err=True)
+    differ = sum(bool(r.only_a or r.only_b) for r in results)
+    click.echo(
+        f"{len(results)} pairs: {differ} differ, {len(results) - differ - len(failed)} same, "
+        f"{len(failed)} failed; reports in {folder}, summary in {summary_path}",
+        err=True,
+    )
+    status = ExitStatus.TROUBLE if failed else ExitStatus.DIFFERENT if differ else ExitStatus.SAME
+    raise SystemExit(int(status))
+
+
+def _progress(total: int) -> Any:
+    """A rich progress bar on a terminal's stderr; nothing when stderr is not a terminal."""
+    import contextlib
+
+    if not sys.stderr.isatty():
+        return contextlib.nullcontext(lambda: None)
+
+    @contextlib.contextmanager
+    def bar() -> Any:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("comparing pairs", total=total)
+            yield lambda: progress.advance(task)
+
+    return bar()
+
+
+def _summary(results: list[Any], jsonl: bool) -> str:
+    """The per-pair summary table: CSV, or JSON Lines when the file ends in .jsonl."""
+    import csv
+    import io
+    import json
+
+    rows = [
+        {
+            "pair": r.name,
+            "status": "failed" if not r.ok else "differ" if r.only_a or r.only_b else "same",
+            "only_a": ";".join(r.only_a),
+            "only_b": ";".join(r.only_b),
+            "shared": r.shared,
+            "error": r.error or "",
+        }
+        for r in results
+    ]
+    if jsonl:
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out, fieldnames=list(rows[0]) if rows else ["pair"], lineterminator="\n"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
 class TopicsGroup(DefaultGroup):
     """``readout-diff topics`` lists; ``readout-diff topics check PACK`` checks."""
 
