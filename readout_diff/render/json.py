@@ -6,24 +6,31 @@ import json
 from typing import Any
 
 from readout_diff import __version__
-from readout_diff.model import AlignedGroup, Report, TaggedReadout, TopicDiff, TopicHit
+from readout_diff.model import AlignedGroup, PackInfo, Report, TaggedReadout, TopicDiff, TopicHit
 from readout_diff.render import Style, verdict
 
 SCHEMA_VERSION = 1
+
+
+def header(pack: PackInfo) -> dict[str, Any]:
+    """The fields every JSON report opens with: schema, tool and pack."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "readout-diff", "version": __version__},
+        "pack": {
+            "name": pack.name,
+            "version": pack.version,
+            "sources": list(pack.sources),
+            "topics": pack.topics,
+        },
+    }
 
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The report as plain JSON-ready data, in a stable key order."""
     names = (report.a.readout.name, report.b.readout.name)
     return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "readout-diff", "version": __version__},
-        "pack": {
-            "name": report.pack.name,
-            "version": report.pack.version,
-            "sources": list(report.pack.sources),
-            "topics": report.pack.topics,
-        },
+        **header(report.pack),
         "summary": {
             "verdict": verdict(report),
             "differences": bool(report.only_a or report.only_b),

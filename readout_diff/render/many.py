@@ -13,16 +13,13 @@ import json
 from typing import Any
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from readout_diff import __version__
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.model import MultiReport, TaggedReadout, TopicHit, TopicPresence
 from readout_diff.render import Style
-
-SCHEMA_VERSION = 1
+from readout_diff.render.text import make_console
 
 
 def verdict(report: MultiReport) -> str:
@@ -43,19 +40,12 @@ def _names(report: MultiReport) -> list[str]:
 
 def to_dict(report: MultiReport) -> dict[str, Any]:
     """The report as JSON-ready data, in the schema of the two-readout report."""
-    from readout_diff.render.json import _group, _hit
+    from readout_diff.render.json import _group, _hit, header
 
     names = _names(report)
     unaligned = _unaligned(report)
     return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "readout-diff", "version": __version__},
-        "pack": {
-            "name": report.pack.name,
-            "version": report.pack.version,
-            "sources": list(report.pack.sources),
-            "topics": report.pack.topics,
-        },
+        **header(report.pack),
         "summary": {
             "verdict": verdict(report),
             "differences": report.differences,
@@ -130,15 +120,7 @@ def _first_sentence(tagged: TaggedReadout, hits: tuple[TopicHit, ...]) -> str:
 def render_text(report: MultiReport, style: Style) -> str:
     """The report for a terminal or a pager."""
     out = io.StringIO()
-    console = Console(
-        file=out,
-        width=style.width,
-        color_system="standard" if style.color else None,
-        force_terminal=style.color,
-        no_color=not style.color,
-        highlight=False,
-        emoji=False,
-    )
+    console = make_console(out, style)
     names = _names(report)
     console.print(
         Text.assemble(

@@ -23,10 +23,9 @@ PRESENT = "●"
 ABSENT = "·"
 
 
-def render(report: Report, style: Style) -> str:
-    """The report as text for a terminal or a pager."""
-    out = io.StringIO()
-    console = Console(
+def make_console(out: io.StringIO, style: Style) -> Console:
+    """A rich console writing into ``out``: colours only when ``style`` asks for them."""
+    return Console(
         file=out,
         width=style.width,
         color_system="standard" if style.color else None,
@@ -37,6 +36,12 @@ def render(report: Report, style: Style) -> str:
         legacy_windows=False,
         soft_wrap=False,
     )
+
+
+def render(report: Report, style: Style) -> str:
+    """The report as text for a terminal or a pager."""
+    out = io.StringIO()
+    console = make_console(out, style)
     write_report(console, report, style.color)
     if style.color:
         return out.getvalue()
