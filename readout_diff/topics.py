@@ -325,8 +325,18 @@ class TopicTagger:
                 tokens.add(key, [self._token_pattern(words)])
             else:
                 plain.append(alias)
-        for alias, doc in zip(plain, self.nlp.pipe(plain), strict=True):
+        for alias, doc in zip(plain, self._pattern_docs(plain), strict=True):
             phrases.add(f"{topic_id}{KEY_SEP}{alias}", [doc])
+
+    def _pattern_docs(self, texts: list[str]) -> list[Doc]:
+        """Aliases run through the pipeline for their lemmas, without sentence splitting."""
+        skip = [
+            p
+            for p in ("readout_boundaries", "sentencizer", "parser", "senter")
+            if p in self.nlp.pipe_names
+        ]
+        with self.nlp.select_pipes(disable=skip):
+            return list(self.nlp.pipe(texts))
 
     def _token_pattern(self, words: list[str]) -> list[dict[str, Any]]:
         pattern: list[dict[str, Any]] = []
@@ -334,7 +344,7 @@ class TopicTagger:
 
         def flush() -> None:
             if chunk:
-                pattern.extend({"NORM": t.norm_} for t in self.nlp(" ".join(chunk)))
+                pattern.extend({"NORM": t.norm_} for t in self._pattern_docs([" ".join(chunk)])[0])
                 chunk.clear()
 
         for word in words:

@@ -132,3 +132,14 @@ def test_golden_report_of_the_russian_sample(
     if request.config.getoption("--update-golden"):
         path.write_text(output, encoding="utf-8")
     assert output == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("width", [80, 132])
+def test_text_report_fits_the_terminal_width(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    from rich.cells import cell_len
+
+    monkeypatch.chdir(ROOT)
+    output = CliRunner().invoke(cli, ["--no-color", "--width", str(width), *SAMPLES]).stdout
+    widths = [cell_len(line) for line in output.splitlines()]
+    assert max(widths) <= width
+    assert max(widths) > width - 10, "the report uses the width it is given"
