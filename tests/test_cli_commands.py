@@ -142,12 +142,16 @@ def test_cli_three_readouts_as_markdown(files: dict[str, Path]) -> None:
     assert "| Topic | kremlin | whitehouse | elysee |" in result.stdout
 
 
-def test_cli_three_readouts_as_html_is_a_clear_refusal(files: dict[str, Path]) -> None:
+def test_cli_three_readouts_as_html_is_one_page(files: dict[str, Path]) -> None:
     result = invoke(
         *small(files), "-f", "html", files["kremlin"], files["whitehouse"], files["elysee"]
     )
-    assert result.exit_code == 2
-    assert "three or more" in result.stderr
+    assert result.exit_code == 1
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    for k, name in enumerate(("kremlin", "whitehouse", "elysee")):
+        assert f'<section class="col r{k}" aria-label="{name}">' in page
+    assert result.stderr == ""
 
 
 def test_cli_help_lists_the_other_commands() -> None:

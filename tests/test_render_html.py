@@ -19,8 +19,9 @@ from typing import Any
 import pytest
 
 from readout_diff import pipeline, reading
-from readout_diff.model import Report
-from readout_diff.render import Style, render
+from readout_diff.model import MultiReport, Report
+from readout_diff.render import Style, render, render_many
+from readout_diff.render.html import render_many as html_render_many
 
 CompareTexts = Callable[..., Report]
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +38,19 @@ CHROMIUM_ARGS = [
 INJECTED = (
     'The presidents discussed Ukraine. <script>window.__pwned = "script"</script> '
     'was said, and <img src=x onerror="window.__pwned = \'img\'"> too & "more".'
+)
+# Three accounts of one call, written for these tests. With the small pack: arms control
+# is in all three, Ukraine is missing from B, climate change from C, Navalny only in B.
+THREE = (
+    "The presidents discussed the extension of New START.\n"
+    "They exchanged views on the situation in Ukraine.\n"
+    "They agreed to work together on climate change.\n",
+    "The leaders discussed extending New START by five years.\n"
+    "President Biden raised the poisoning of Alexei Navalny.\n"
+    "They agreed to work together on climate change.\n",
+    "The President of the Republic discussed New START with his counterpart.\n"
+    "He raised the situation in Ukraine.\n"
+    "The weather in Paris was mild.\n",
 )
 VOID = {"meta", "br", "img", "input", "link", "hr", "wbr", "source", "area", "col", "base"}
 
@@ -56,6 +70,28 @@ def injected(compare_texts: CompareTexts) -> Report:
         "The leaders discussed New START and Ukraine.",
         name_a="<b>Kremlin</b>",
         name_b='White "House"',
+    )
+
+
+def _compare_three(
+    options: pipeline.Options, texts: tuple[str, ...] = THREE, names: tuple[str, ...] = ()
+) -> MultiReport:
+    names = names or ("kremlin", "whitehouse", "elysee")
+    readouts = [reading.readout_from_text(t, n) for t, n in zip(texts, names, strict=True)]
+    return pipeline.compare_all(readouts, options)
+
+
+@pytest.fixture(scope="module")
+def three(small_options: pipeline.Options) -> MultiReport:
+    return _compare_three(small_options)
+
+
+@pytest.fixture(scope="module")
+def three_injected(small_options: pipeline.Options) -> MultiReport:
+    return _compare_three(
+        small_options,
+        (INJECTED, *THREE[1:]),
+        ("<b>Kremlin</b>", 'White "House"', "Élysée & co"),
     )
 
 
@@ -197,6 +233,166 @@ def test_render_html_links_every_aligned_pair(samples: Report) -> None:
                 assert f"b-{j}:" in links[f"a-{i}"]
 
 
+# --- three or more readouts ----------------------------------------------------------
+
+
+def _many_sentences(page: str) -> dict[str, tuple[list[str], str]]:
+    """Sentence id -> (classes, data-links) on an N-readout page."""
+    found = re.findall(
+        r'<div class="(s [^"]*)" id="(r\d+-\d+)" tabindex="0" data-topics="[^"]*" '
+        r'data-links="([^"]*)"',
+        page,
+    )
+    return {sid: (cls.split(), links) for cls, sid, links in found}
+
+
+def test_render_many_html_is_what_the_html_format_gives(three: MultiReport) -> None:
+    page = render_many(three, "html")
+    assert page == html_render_many(three, Style())
+    assert page.startswith("<!DOCTYPE html>\n") and page.endswith("</html>\n")
+
+
+def test_render_many_html_escapes_every_input_text(three_injected: MultiReport) -> None:
+    page = render_many(three_injected, "html")
+    assert page.count("<script") == 1  # the page's own script, at the end
+    assert "<img" not in page and "<b>Kremlin" not in page
+    assert "&lt;script&gt;window.__pwned = &quot;script&quot;&lt;/script&gt;" in page
+    assert "&lt;b&gt;Kremlin&lt;/b&gt;" in page
+    assert "White &quot;House&quot;" in page and "Élysée &amp; co" in page
+    parsed = _parse(page)
+    text = "".join(parsed.text)
+    assert '<script>window.__pwned = "script"</script>' in text
+    assert "<b>Kremlin</b>" in text and "Élysée & co" in text
+    assert '<b>Kremlin</b> vs White "House" vs Élysée & co' in text  # the title
+
+
+def test_render_many_html_is_deterministic(
+    small_options: pipeline.Options, three_injected: MultiReport
+) -> None:
+    again = _compare_three(
+        small_options, (INJECTED, *THREE[1:]), ("<b>Kremlin</b>", 'White "House"', "Élysée & co")
+    )
+    page = render_many(three_injected, "html")
+    assert render_many(again, "html") == page
+    assert render_many(three_injected, "html", Style(color=True, width=40)) == page
+
+
+def test_render_many_html_shows_every_topic_in_the_matrix(three: MultiReport) -> None:
+    page = render_many(three, "html")
+    text = "".join(_parse(page).text)
+    topics = json.loads(render_many(three, "json"))["topics"]
+    assert {t["status"] for t in topics} == {"all", "missing_one", "some"}
+    for topic in topics:
+        assert topic["label"] in text
+        assert f'data-topic-id="{topic["id"]}"' in page
+    head = re.search(r"<thead>(.*?)</thead>", page, re.S)
+    assert head is not None
+    assert re.findall(r"<th[^>]*>(.*?)</th>", head.group(1)) == [
+        "Topic",
+        "kremlin",
+        "whitehouse",
+        "elysee",
+    ]
+    assert len(re.findall(r'<button type="button" class="topic ', page)) == len(three.topics)
+
+
+def test_render_many_html_highlights_the_account_a_topic_is_missing_from(
+    three: MultiReport,
+) -> None:
+    page = render_many(three, "html")
+    rows = dict(re.findall(r'data-topic-id="([^"]+)".*?</td>(.*?)</tr>', page))
+    for topic in three.topics:
+        cells = re.findall(r'<td class="([^"]*)"', rows[topic.topic.id])
+        assert len(cells) == len(three.readouts)
+        expected = [
+            "mark on" if present else "mark gap" if topic.status == "missing_one" else "mark"
+            for present in topic.present
+        ]
+        assert cells == expected, topic.topic.id
+    assert "not mentioned by whitehouse" in page  # Ukraine's gap
+
+
+def test_render_many_html_is_self_contained(three: MultiReport) -> None:
+    page = render_many(three, "html")
+    parsed = _parse(page)
+    assert not [u for u in parsed.urls if re.match(r"\s*(https?:)?//", u, re.I)]
+    assert not [t for t, _ in parsed.tags if t in {"link", "img", "iframe", "object", "embed"}]
+    assert all("src" not in attrs for tag, attrs in parsed.tags if tag == "script")
+    css = "".join(parsed.blocks["style"])
+    assert "url(" not in css and "@import" not in css
+    assert not re.search(r"\bfetch\(|XMLHttpRequest|import\(", "".join(parsed.blocks["script"]))
+    policy = next(
+        attrs["content"] or ""
+        for tag, attrs in parsed.tags
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
+    )
+    assert "default-src 'none'" in policy
+    for kind in ("style", "script"):
+        (source,) = parsed.blocks[kind]
+        digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
+        assert f"{kind}-src 'sha256-{digest}'" in policy
+
+
+def test_render_many_html_is_well_formed(three: MultiReport, three_injected: MultiReport) -> None:
+    for report in (three, three_injected):
+        parsed = _parse(render_many(report, "html"))
+        assert parsed.errors == []
+        assert parsed.open == []
+        ids = [attrs["id"] for _, attrs in parsed.tags if "id" in attrs]
+        assert len(ids) == len(set(ids))
+
+
+def test_render_many_html_shows_the_readouts_as_columns(three: MultiReport) -> None:
+    page = render_many(three, "html")
+    assert re.findall(r'<section class="col (r\d+)" aria-label="([^"]*)"', page) == [
+        ("r0", "kremlin"),
+        ("r1", "whitehouse"),
+        ("r2", "elysee"),
+    ]
+    assert page.count('<div class="gutter"') == 2
+    sentences = _many_sentences(page)
+    assert len(sentences) == sum(len(r.sentences) for r in three.readouts)
+
+
+def test_render_many_html_colours_sentences_by_status(three: MultiReport) -> None:
+    page = render_many(three, "html")
+    classes = {sid: cls for sid, (cls, _) in _many_sentences(page).items()}
+    assert "shared" in classes["r2-0"]  # New START: in all three
+    assert "one-sided" in classes["r0-1"]  # Ukraine: missing from whitehouse
+    assert "one-sided" in classes["r0-2"]  # climate change: missing from elysee
+    assert "some" in classes["r1-1"]  # Navalny: only in whitehouse
+    assert "plain" in classes["r2-2"]  # the weather: no topic
+    for kind in ("shared", "one-sided", "some"):
+        assert f'<mark class="{kind}"' in page
+        assert f'class="tag {kind}"' in page
+
+
+def test_render_many_html_links_every_aligned_pair_both_ways(three: MultiReport) -> None:
+    links = {sid: found for sid, (_, found) in _many_sentences(render_many(three, "html")).items()}
+    assert all(pair.alignment.groups for pair in three.alignments)
+    for pair in three.alignments:
+        for group in pair.alignment.groups:
+            for i in group.a:
+                for j in group.b:
+                    assert f"r{pair.b}-{j}:" in links[f"r{pair.a}-{i}"]
+                    assert f"r{pair.a}-{i}:" in links[f"r{pair.b}-{j}"]
+
+
+def test_render_many_html_marks_sentences_with_no_counterpart_anywhere(
+    three: MultiReport,
+) -> None:
+    sentences = _many_sentences(render_many(three, "html"))
+    unmatched = {sid for sid, (cls, _) in sentences.items() if "unmatched" in cls}
+    assert unmatched == {sid for sid, (_, links) in sentences.items() if not links}
+
+
+def test_render_many_html_without_topics_still_renders(small_options: pipeline.Options) -> None:
+    report = _compare_three(small_options, ("Tea.\n", "Coffee.\n", "Water.\n"), ("x", "y", "z"))
+    page = render_many(report, "html")
+    assert "No topic of the pack was found in any readout." in page
+    assert _parse(page).errors == []
+
+
 # --- a real browser ------------------------------------------------------------------
 
 
@@ -216,11 +412,11 @@ def browser() -> Iterator[Any]:
 class _Opened:
     """A page loaded from a file, with every console error and outside request recorded."""
 
-    def __init__(self, browser: Any, report: Report, path: Path) -> None:
-        path.write_text(render(report, "html"), encoding="utf-8")
+    def __init__(self, browser: Any, html: str, path: Path, width: int = 1280) -> None:
+        path.write_text(html, encoding="utf-8")
         self.errors: list[str] = []
         self.requests: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
@@ -239,7 +435,9 @@ class _Opened:
 
 @pytest.fixture(scope="module")
 def opened(browser: Any, samples: Report, tmp_path_factory: pytest.TempPathFactory) -> _Opened:
-    return _Opened(browser, samples, tmp_path_factory.mktemp("html") / "report.html")
+    return _Opened(
+        browser, render(samples, "html"), tmp_path_factory.mktemp("html") / "report.html"
+    )
 
 
 def test_browser_loads_the_report_without_errors_or_fetches(opened: _Opened) -> None:
@@ -280,7 +478,7 @@ def test_browser_hover_lights_up_the_aligned_counterpart(opened: _Opened, sample
 def test_browser_renders_an_injected_script_as_text(
     browser: Any, injected: Report, tmp_path: Path
 ) -> None:
-    opened = _Opened(browser, injected, tmp_path / "injected.html")
+    opened = _Opened(browser, render(injected, "html"), tmp_path / "injected.html")
     try:
         assert opened.page.evaluate("window.__pwned") is None
         text = opened.page.inner_text("body")
@@ -298,3 +496,107 @@ def test_browser_takes_a_screenshot(opened: _Opened, tmp_path: Path) -> None:
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(data) > 10_000
+
+
+# --- a real browser, three readouts ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def opened_three(
+    browser: Any, three: MultiReport, tmp_path_factory: pytest.TempPathFactory
+) -> _Opened:
+    return _Opened(
+        browser, render_many(three, "html"), tmp_path_factory.mktemp("html") / "three.html"
+    )
+
+
+def test_browser_three_loads_without_errors_or_fetches(opened_three: _Opened) -> None:
+    page = opened_three.page
+    assert opened_three.errors == []
+    assert opened_three.requests == [opened_three.url]
+    assert page.evaluate("document.querySelectorAll('.col').length") == 3
+    assert page.evaluate("document.querySelectorAll('.gutter path').length") > 0
+
+
+def test_browser_three_shows_every_topic_label(opened_three: _Opened, three: MultiReport) -> None:
+    page = opened_three.page
+    for topic in three.topics:
+        assert page.locator(f'button.topic[data-topic-id="{topic.topic.id}"]').is_visible()
+        assert topic.topic.label in page.inner_text("aside")
+
+
+def test_browser_three_topic_filter_hides_sentences_without_the_topic(
+    opened_three: _Opened,
+) -> None:
+    page = opened_three.page
+    button = page.locator('button.topic[data-topic-id="ukraine"]')
+    key = button.get_attribute("data-topic")
+    button.click()
+    shown = opened_three.sentences()
+    assert any(s["visible"] for s in shown) and not all(s["visible"] for s in shown)
+    for sentence in shown:
+        assert sentence["visible"] == (key in sentence["topics"]), sentence
+    # Both accounts that mention Ukraine keep a sentence; whitehouse keeps none.
+    assert {s["id"].split("-")[0] for s in shown if s["visible"]} == {"r0", "r2"}
+    page.click("#show-all")
+    assert all(s["visible"] for s in opened_three.sentences())
+    assert opened_three.errors == []
+
+
+def test_browser_three_hover_lights_counterparts_in_every_other_column(
+    opened_three: _Opened, three: MultiReport
+) -> None:
+    counterparts: dict[str, set[str]] = {}
+    for pair in three.alignments:
+        for group in pair.alignment.groups:
+            for i in group.a:
+                for j in group.b:
+                    counterparts.setdefault(f"r{pair.a}-{i}", set()).add(f"r{pair.b}-{j}")
+                    counterparts.setdefault(f"r{pair.b}-{j}", set()).add(f"r{pair.a}-{i}")
+    # A sentence of the middle column aligned in both other columns.
+    sid, expected = next(
+        (s, found)
+        for s, found in sorted(counterparts.items())
+        if s.startswith("r1-") and {f.split("-")[0] for f in found} == {"r0", "r2"}
+    )
+    page = opened_three.page
+    page.hover(f"#{sid}")
+    linked = set(page.evaluate("[...document.querySelectorAll('.s.linked')].map(s => s.id)"))
+    assert linked == expected
+    assert "hot" in (page.get_attribute(f"#{sid}", "class") or "")
+    assert page.evaluate("document.querySelectorAll('.gutter path.hot').length") >= 2
+    page.mouse.move(0, 0)
+    assert page.evaluate("document.querySelectorAll('.s.linked').length") == 0
+
+
+def test_browser_three_scrolls_sideways_when_columns_do_not_fit(
+    browser: Any, three: MultiReport, tmp_path: Path
+) -> None:
+    opened = _Opened(browser, render_many(three, "html"), tmp_path / "narrow.html", width=900)
+    try:
+        sizes = opened.page.evaluate(
+            """(() => { const m = document.querySelector('.readouts');
+                return [m.scrollWidth, m.clientWidth,
+                        document.documentElement.scrollWidth, window.innerWidth]; })()"""
+        )
+        scroll_width, client_width, page_width, window_width = sizes
+        assert scroll_width > client_width  # the columns scroll inside their box
+        assert page_width <= window_width  # the page itself does not
+        assert opened.errors == []
+    finally:
+        opened.page.close()
+
+
+def test_browser_three_renders_an_injected_script_as_text(
+    browser: Any, three_injected: MultiReport, tmp_path: Path
+) -> None:
+    opened = _Opened(browser, render_many(three_injected, "html"), tmp_path / "injected.html")
+    try:
+        assert opened.page.evaluate("window.__pwned") is None
+        text = opened.page.inner_text("body")
+        assert '<script>window.__pwned = "script"</script>' in text
+        assert "<b>Kremlin</b>" in text
+        assert opened.errors == []
+        assert opened.requests == [opened.url]
+    finally:
+        opened.page.close()

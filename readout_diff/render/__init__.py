@@ -1,4 +1,4 @@
-"""Rendering stage: a :class:`~readout_diff.model.Report` becomes text, Markdown or JSON.
+"""Rendering stage: a :class:`~readout_diff.model.Report` becomes text, Markdown, HTML or JSON.
 
 Each format is one module with one function ``render(report, style) -> str``; the
 CLI picks one from :data:`RENDERERS`. A renderer returns the whole output as a
@@ -111,7 +111,7 @@ def render(report: Report, fmt: str = "text", style: Style | None = None) -> str
 
 
 def render_many(report: MultiReport, fmt: str = "text", style: Style | None = None) -> str:
-    """Render a report on three or more readouts (text, json or markdown)."""
+    """Render a report on three or more readouts (text, json, markdown or html)."""
     from readout_diff.render import many
 
     return many.render_many(report, fmt, style or Style())

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from rich import box
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -153,8 +154,8 @@ def render_text(report: MultiReport, style: Style) -> str:
             console.print(f"  {topic.topic.label}: not in {names[topic.missing[0]]}")
             for k, hits in enumerate(topic.hits):
                 if hits:
-                    line = f"    {names[k]} {_first_sentence(report.readouts[k], hits)}"
-                    console.print(line, highlight=False, markup=False)
+                    line = Text(f"{names[k]} {_first_sentence(report.readouts[k], hits)}")
+                    console.print(Padding(line, (0, 0, 0, 4)))
     console.print()
     console.print(Text("Pairwise alignment", style="bold underline"))
     pairs = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -216,16 +217,18 @@ def render_markdown(report: MultiReport, style: Style) -> str:
 
 
 def render_many(report: MultiReport, fmt: str, style: Style) -> str:
-    """Render a report on three or more readouts as text, json or markdown."""
+    """Render a report on three or more readouts as text, json, markdown or html."""
     if fmt == "json":
         return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         return render_markdown(report, style)
     if fmt == "text":
         return render_text(report, style)
-    raise ReadoutDiffError(
-        f"--format {fmt}", "shows two readouts; use text, markdown or json for three or more"
-    )
+    if fmt == "html":
+        from readout_diff.render.html import render_many as render_html
+
+        return render_html(report, style)
+    raise ReadoutDiffError(f"--format {fmt}", "is not a format; use text, json, markdown or html")
 
 
 def presence_row(topic: TopicPresence) -> list[bool]:
