@@ -59,9 +59,7 @@ def assert_trouble(result: Result, *names: str) -> str:
     return lines[0]
 
 
-def test_cli_exits_0_when_topic_sets_are_identical(
-    files: dict[str, Path], tmp_path: Path
-) -> None:
+def test_cli_exits_0_when_topic_sets_are_identical(files: dict[str, Path], tmp_path: Path) -> None:
     copy = tmp_path / "kremlin-copy.txt"
     copy.write_text(files["kremlin"].read_text(encoding="utf-8"), encoding="utf-8")
     result = invoke(*small(files), files["kremlin"], copy)
