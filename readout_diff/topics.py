@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -302,31 +302,52 @@ class TopicTagger:
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.unless_phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.unless_tokens = Matcher(nlp.vocab, validate=True)
+        # Every alias goes through the pipeline once, in one batch: compiling the pack
+        # is part of every run's start-up.
+        plain: list[tuple[PhraseMatcher, str, str]] = []
+        patterned: list[tuple[Matcher, str, list[str]]] = []
         for spec in pack.topics:
-            self._add(self.phrases, self.tokens, spec.id, spec.aliases_for(self.lang))
-            self._add(self.unless_phrases, self.unless_tokens, spec.id, spec.unless_for(self.lang))
+            for alias in spec.aliases_for(self.lang):
+                self._sort(alias, spec.id, self.phrases, self.tokens, plain, patterned)
+            for alias in spec.unless_for(self.lang):
+                self._sort(
+                    alias, spec.id, self.unless_phrases, self.unless_tokens, plain, patterned
+                )
+        chunks = sorted({c for _, _, words in patterned for c in _literal_chunks(words)})
+        norms = {
+            text: [t.norm_ for t in doc]
+            for text, doc in zip(chunks, self._pattern_docs(chunks), strict=True)
+        }
+        for matcher, key, words in patterned:
+            matcher.add(key, [_token_pattern(words, norms)])
+        texts = [alias for _, _, alias in plain]
+        for (matcher, key, _), doc in zip(plain, self._pattern_docs(texts), strict=True):
+            matcher.add(key, [doc])
         self.negation = PhraseMatcher(nlp.vocab, attr="NORM")
-        cues = pack.negation_cues(self.lang)
+        cues = list(pack.negation_cues(self.lang))
         if cues:
-            self.negation.add("NEGATION", list(nlp.pipe(cues)))
+            self.negation.add("NEGATION", self._pattern_docs(cues))
 
-    def _add(
-        self, phrases: PhraseMatcher, tokens: Matcher, topic_id: str, aliases: Iterable[str]
+    def _sort(
+        self,
+        alias: str,
+        topic_id: str,
+        phrases: PhraseMatcher,
+        tokens: Matcher,
+        plain: list[tuple[PhraseMatcher, str, str]],
+        patterned: list[tuple[Matcher, str, list[str]]],
     ) -> None:
+        """File an alias under the matcher that will hold it."""
         # One match key per alias, "topic-id<TAB>alias", so a hit can say what matched.
-        plain: list[str] = []
-        for alias in aliases:
-            words = alias.split()
-            key = f"{topic_id}{KEY_SEP}{alias}"
-            if len(words) == 1 and _ACRONYM.match(alias) and phrases is self.phrases:
-                # A one-word acronym is an exact token: far cheaper in a PhraseMatcher.
-                self.acronyms.add(key, [self.nlp.make_doc(alias)])
-            elif any(w in (GAP, NAME) or _ACRONYM.match(w) or _is_exact(w) for w in words):
-                tokens.add(key, [self._token_pattern(words)])
-            else:
-                plain.append(alias)
-        for alias, doc in zip(plain, self._pattern_docs(plain), strict=True):
-            phrases.add(f"{topic_id}{KEY_SEP}{alias}", [doc])
+        key = f"{topic_id}{KEY_SEP}{alias}"
+        words = alias.split()
+        if len(words) == 1 and _ACRONYM.match(alias) and phrases is self.phrases:
+            # A one-word acronym is an exact token: far cheaper in a PhraseMatcher.
+            self.acronyms.add(key, [self.nlp.make_doc(alias)])
+        elif any(w in (GAP, NAME) or _ACRONYM.match(w) or _is_exact(w) for w in words):
+            patterned.append((tokens, key, words))
+        else:
+            plain.append((phrases, key, alias))
 
     def _pattern_docs(self, texts: list[str]) -> list[Doc]:
         """Aliases run through the pipeline for their lemmas, without sentence splitting."""
@@ -337,33 +358,6 @@ class TopicTagger:
         ]
         with self.nlp.select_pipes(disable=skip):
             return list(self.nlp.pipe(texts))
-
-    def _token_pattern(self, words: list[str]) -> list[dict[str, Any]]:
-        pattern: list[dict[str, Any]] = []
-        chunk: list[str] = []
-
-        def flush() -> None:
-            if chunk:
-                pattern.extend({"NORM": t.norm_} for t in self._pattern_docs([" ".join(chunk)])[0])
-                chunk.clear()
-
-        for word in words:
-            if word == GAP:
-                flush()
-                pattern.append({"IS_SENT_START": False, "OP": f"{{0,{MAX_GAP}}}"})
-            elif word == NAME:
-                flush()
-                pattern.append({"IS_TITLE": True, "IS_SENT_START": False, "OP": "{1,3}"})
-            elif _ACRONYM.match(word):
-                flush()
-                pattern.append({"ORTH": word})
-            elif _is_exact(word):
-                flush()
-                pattern.append({"LOWER": word[1:].lower()})
-            else:
-                chunk.append(word)
-        flush()
-        return pattern
 
     def tag(self, doc: Doc, segmented: SegmentedReadout) -> TaggedReadout:
         """Find every topic hit in a parsed readout."""
@@ -409,6 +403,52 @@ class TopicTagger:
 
     def _negated_sentences(self, doc: Doc, starts: list[int]) -> set[int]:
         return {bisect_right(starts, doc[start].idx) - 1 for _, start, _ in self.negation(doc)}
+
+
+def _is_literal(word: str) -> bool:
+    """A word matched on its lemma (not a wildcard, an acronym or an exact form)."""
+    return not (word in (GAP, NAME) or _ACRONYM.match(word) or _is_exact(word))
+
+
+def _literal_chunks(words: list[str]) -> list[str]:
+    """The runs of plain words between the special words of an alias."""
+    chunks, chunk = [], []
+    for word in words:
+        if _is_literal(word):
+            chunk.append(word)
+        elif chunk:
+            chunks.append(" ".join(chunk))
+            chunk = []
+    if chunk:
+        chunks.append(" ".join(chunk))
+    return chunks
+
+
+def _token_pattern(words: list[str], norms: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """A Matcher pattern for an alias with wildcards, capitals or exact forms."""
+    pattern: list[dict[str, Any]] = []
+    chunk: list[str] = []
+
+    def flush() -> None:
+        if chunk:
+            pattern.extend({"NORM": norm} for norm in norms[" ".join(chunk)])
+            chunk.clear()
+
+    for word in words:
+        if _is_literal(word):
+            chunk.append(word)
+            continue
+        flush()
+        if word == GAP:
+            pattern.append({"IS_SENT_START": False, "OP": f"{{0,{MAX_GAP}}}"})
+        elif word == NAME:
+            pattern.append({"IS_TITLE": True, "IS_SENT_START": False, "OP": "{1,3}"})
+        elif _ACRONYM.match(word):
+            pattern.append({"ORTH": word})
+        else:
+            pattern.append({"LOWER": word[1:].lower()})
+    flush()
+    return pattern
 
 
 def _is_exact(word: str) -> bool:
