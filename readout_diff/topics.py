@@ -318,11 +318,11 @@ class TopicTagger:
             text: [t.norm_ for t in doc]
             for text, doc in zip(chunks, self._pattern_docs(chunks), strict=True)
         }
-        for matcher, key, words in patterned:
-            matcher.add(key, [_token_pattern(words, norms)])
+        for token_matcher, key, words in patterned:
+            token_matcher.add(key, [_token_pattern(words, norms)])
         texts = [alias for _, _, alias in plain]
-        for (matcher, key, _), doc in zip(plain, self._pattern_docs(texts), strict=True):
-            matcher.add(key, [doc])
+        for (phrase_matcher, key, _), doc in zip(plain, self._pattern_docs(texts), strict=True):
+            phrase_matcher.add(key, [doc])
         self.negation = PhraseMatcher(nlp.vocab, attr="NORM")
         cues = list(pack.negation_cues(self.lang))
         if cues:
