@@ -41,7 +41,7 @@ def _names(report: MultiReport) -> list[str]:
 
 def to_dict(report: MultiReport) -> dict[str, Any]:
     """The report as JSON-ready data, in the schema of the two-readout report."""
-    from readout_diff.render.json import _group, _hit, header
+    from readout_diff.render.json import _group, _hit, _readout, header
 
     names = _names(report)
     unaligned = _unaligned(report)
@@ -55,25 +55,7 @@ def to_dict(report: MultiReport) -> dict[str, Any]:
             "some": sum(t.status == "some" for t in report.topics),
         },
         "readouts": [
-            {
-                "name": tagged.readout.name,
-                "path": tagged.readout.path,
-                "language": tagged.readout.language,
-                "sentences": [
-                    {
-                        "index": s.index,
-                        "start": s.start,
-                        "end": s.end,
-                        "text": s.text,
-                        "topics": sorted(by_sentence[s.index]),
-                    }
-                    for s in tagged.sentences
-                ],
-                "unmatched": unaligned[k],
-            }
-            for k, (tagged, by_sentence) in enumerate(
-                (r, r.topics_by_sentence()) for r in report.readouts
-            )
+            _readout(tagged, tuple(unaligned[k])) for k, tagged in enumerate(report.readouts)
         ],
         "topics": [
             {
