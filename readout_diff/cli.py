@@ -63,6 +63,9 @@ class DefaultGroup(click.Group):
     make_context = _one_line_usage_errors(click.Group.make_context)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and ctx.resilient_parsing:
+            # Shell completion of the first word: offer the command names too.
+            return super().parse_args(ctx, args)
         if not args or (
             args[0] not in self.commands and args[0] not in ("-h", "--help", "-V", "--version")
         ):

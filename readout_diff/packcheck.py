@@ -75,7 +75,7 @@ def _load_reporting_every_duplicate(source: str) -> TopicPack:
         return load_pack(source)
     except PackError as exc:
         if "defined twice" not in exc.problem:
-            raise
+            raise _with_line(exc, source) from None
     text = Path(source).read_text(encoding="utf-8")
     seen: dict[str, int] = {}
     duplicates = []
@@ -84,6 +84,18 @@ def _load_reporting_every_duplicate(source: str) -> TopicPack:
             duplicates.append(f"line {line}: id {topic_id!r} already used on line {seen[topic_id]}")
         seen.setdefault(topic_id, line)
     raise PackError(source, "duplicate topic ids: " + "; ".join(duplicates))
+
+
+def _with_line(exc: PackError, source: str) -> PackError:
+    """The error with the line of the topic it names, when it names one."""
+    match = re.match(r"topic '([^']+)'", exc.problem)
+    try:
+        lines = dict(_id_lines(Path(source).read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return exc
+    if match and match.group(1) in lines:
+        return PackError(source, f"line {lines[match.group(1)]}: {exc.problem}")
+    return exc
 
 
 def _collisions(

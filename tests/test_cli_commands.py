@@ -320,3 +320,29 @@ def test_cli_batch_without_pairs_is_trouble(tmp_path: Path) -> None:
     result = invoke("batch", tmp_path / "nowhere")
     assert result.exit_code == 2
     assert result.stderr.startswith("readout-diff: ")
+
+
+def test_cli_topics_check_gives_the_line_of_an_invalid_topic(tmp_path: Path) -> None:
+    pack = tmp_path / "empty.toml"
+    pack.write_text(
+        '[[topic]]\nid = "fine"\nlabel = "Fine"\nen = ["fine"]\n\n'
+        '[[topic]]\nid = "empty"\nlabel = "Empty"\nen = []\n',
+        encoding="utf-8",
+    )
+    result = invoke("topics", "check", pack)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"readout-diff: {pack}: line 7: topic 'empty': no aliases")
+
+
+def test_cli_shell_completion_offers_commands_and_options() -> None:
+    def complete(words: str, cword: int) -> str:
+        env = {
+            "_READOUT_DIFF_COMPLETE": "bash_complete",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(cword),
+        }
+        return CliRunner().invoke(cli, [], prog_name="readout-diff", env=env).stdout
+
+    assert "topics" in complete("readout-diff top", 1)
+    assert "--format" in complete("readout-diff a.txt --for", 2)
+    assert "check" in complete("readout-diff topics ch", 2)
