@@ -346,3 +346,10 @@ def test_cli_shell_completion_offers_commands_and_options() -> None:
     assert "topics" in complete("readout-diff top", 1)
     assert "--format" in complete("readout-diff a.txt --for", 2)
     assert "check" in complete("readout-diff topics ch", 2)
+
+
+def test_the_builtin_pack_passes_its_own_check() -> None:
+    from readout_diff.packcheck import check_pack
+
+    path = Path(__file__).resolve().parents[1] / "readout_diff" / "packs" / "builtin.toml"
+    assert [str(p) for p in check_pack(path)] == []

@@ -123,8 +123,16 @@ def corpus_scores(
         (EVAL / "heldout2", None, (0.80, 0.80, 0.80)),
         (EVAL / "heldout3", None, (0.65, 0.85, 0.85)),
         (EVAL / "heldout4", None, (0.70, 0.85, 0.70)),
+        (EVAL / "heldout5", None, (0.75, 0.85, 0.85)),
     ],
-    ids=["dev-english-pairs", "eval-heldout", "eval-heldout2", "eval-heldout3", "eval-heldout4"],
+    ids=[
+        "dev-english-pairs",
+        "eval-heldout",
+        "eval-heldout2",
+        "eval-heldout3",
+        "eval-heldout4",
+        "eval-heldout5",
+    ],
 )
 def test_corpus_keeps_its_scores(
     corpus: Path, only_lang: str | None, bar: tuple[float, float, float]
