@@ -8,6 +8,9 @@ cores. Reports come back in the order of the pairs.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -179,3 +182,28 @@ def _run_job(job: Job) -> JobResult:
         only_b=tuple(d.topic.id for d in report.only_b),
         shared=len(report.shared),
     )
+
+
+def summary_table(results: list[JobResult], *, jsonl: bool = False) -> str:
+    """The per-pair summary: CSV, or JSON Lines (one object per pair)."""
+
+    rows = [
+        {
+            "pair": r.name,
+            "status": "failed" if not r.ok else "differ" if r.only_a or r.only_b else "same",
+            "only_a": ";".join(r.only_a),
+            "only_b": ";".join(r.only_b),
+            "shared": r.shared,
+            "error": r.error or "",
+        }
+        for r in results
+    ]
+    if jsonl:
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out, fieldnames=list(rows[0]) if rows else ["pair"], lineterminator="\n"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

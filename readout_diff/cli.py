@@ -153,27 +153,10 @@ class CliOptions:
         )
 
 
-def exit_status(report: Any, fail_on: str) -> ExitStatus:
-    """What makes the status 1: any one-sided topic, only pack topics, one side, or nothing."""
-    from readout_diff.model import Side, TopicKind
-
-    if fail_on == "never":
-        return ExitStatus.SAME
-    sides = {
-        "any": (Side.ONLY_A, Side.ONLY_B),
-        "pack": (Side.ONLY_A, Side.ONLY_B),
-        "only-a": (Side.ONLY_A,),
-        "only-b": (Side.ONLY_B,),
-    }[fail_on]
-    for diff in report.topics:
-        if diff.side in sides and (fail_on != "pack" or diff.topic.kind is TopicKind.PACK):
-            return ExitStatus.DIFFERENT
-    return ExitStatus.SAME
-
-
 def run(opts: CliOptions) -> tuple[str, ExitStatus]:
     """Compare the files and render the report: (output, exit status)."""
     from readout_diff.aligning import AlignOptions
+    from readout_diff.diffing import exit_status
     from readout_diff.pipeline import Options, compare, compare_all
     from readout_diff.render import Style, explain, render, render_many
     from readout_diff.topics import resolve_pack
@@ -519,7 +502,7 @@ def batch_command(
     from pathlib import Path
 
     from readout_diff.aligning import AlignOptions
-    from readout_diff.batch import find_jobs, run_jobs
+    from readout_diff.batch import find_jobs, run_jobs, summary_table
     from readout_diff.output import write_atomically
     from readout_diff.pipeline import Options
     from readout_diff.topics import resolve_pack
@@ -545,7 +528,8 @@ def batch_command(
             results.append(result)
             advance()
     summary_path = Path(summary) if summary else folder / "summary.csv"
-    write_atomically(summary_path, _summary(results, summary_path.suffix.lower() == ".jsonl"))
+    jsonl = summary_path.suffix.lower() == ".jsonl"
+    write_atomically(summary_path, summary_table(results, jsonl=jsonl))
     failed = [r for r in results if not r.ok]
     for result in failed:
         click.echo(f"readout-diff: {result.name}: {result.error}", err=True)
@@ -576,34 +560,6 @@ def _progress(total: int) -> Any:
             yield lambda: progress.advance(task)
 
     return bar()
-
-
-def _summary(results: list[Any], jsonl: bool) -> str:
-    """The per-pair summary table: CSV, or JSON Lines when the file ends in .jsonl."""
-    import csv
-    import io
-    import json
-
-    rows = [
-        {
-            "pair": r.name,
-            "status": "failed" if not r.ok else "differ" if r.only_a or r.only_b else "same",
-            "only_a": ";".join(r.only_a),
-            "only_b": ";".join(r.only_b),
-            "shared": r.shared,
-            "error": r.error or "",
-        }
-        for r in results
-    ]
-    if jsonl:
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=list(rows[0]) if rows else ["pair"], lineterminator="\n"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 class TopicsGroup(DefaultGroup):
