@@ -8,6 +8,8 @@ The library API in one call::
     for topic in report.only_b:
         print(topic.topic.label)
 
+``compare_all([a, b, c])`` compares three or more accounts (a topic matrix).
+
 Stages (one module each): :mod:`~readout_diff.reading`, :mod:`~readout_diff.segmenting`,
 :mod:`~readout_diff.topics`, :mod:`~readout_diff.aligning`, :mod:`~readout_diff.diffing`,
 and :mod:`readout_diff.render` for the output formats.
@@ -22,15 +24,15 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
-__all__ = ["__version__", "compare", "read_readout", "readout_from_text"]
+__all__ = ["__version__", "compare", "compare_all", "read_readout", "readout_from_text"]
 
 
 def __getattr__(name: str) -> object:
     # Importing spaCy takes most of a second; `readout-diff --help` should not pay it.
-    if name == "compare":
-        from readout_diff.pipeline import compare
+    if name in ("compare", "compare_all"):
+        from readout_diff import pipeline
 
-        return compare
+        return getattr(pipeline, name)
     if name in ("read_readout", "readout_from_text"):
         from readout_diff import reading
 
