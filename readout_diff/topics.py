@@ -9,7 +9,7 @@ Alias syntax, matched token by token on lowercase lemmas (``Token.norm_``):
 
 * ``"election meddling"``: the words in this order, any inflection
   ("elections meddled" matches);
-* ``"interference in * election"``: ``*`` stands for up to three words;
+* ``"interference in * election"``: ``*`` stands for up to four words;
 * ``"release of <Name>"``: ``<Name>`` stands for one to three capitalised words;
 * ``"AI"``, ``"New START"``: a word in capitals (an acronym) matches
   case-sensitively, so "US" never matches "us" nor "New START" "a new start";
@@ -45,7 +45,7 @@ GAP = "*"
 NAME = "<Name>"
 EXACT = "="
 KEY_SEP = "\t"
-MAX_GAP = 3
+MAX_GAP = 4
 _ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _ACRONYM = re.compile(r"^(?=.*[A-ZА-ЯЁ])[A-ZА-ЯЁ0-9]{2,}$")
 _PACK_KEYS = {"name", "version", "description", "disable"}
