@@ -119,12 +119,15 @@ def _name_part(run: Span) -> Span | None:
         start -= 1
     end = heads[-1] + 1
     if end < len(run) and run[end].lower_ in CONNECTORS:
-        end += 1
+        while end < len(run) and run[end].lower_ in CONNECTORS:  # "of the"
+            end += 1
         while end < len(run) and run[end].lower_ not in CONNECTORS:
             end += 1
     part = run[start:end]
     while len(part) and (part[0].lower_ in CONNECTORS or part[0].is_stop):
         part = part[1:]
+    while len(part) and part[-1].lower_ in CONNECTORS:
+        part = part[:-1]
     return part if len(part) >= 2 else None
 
 

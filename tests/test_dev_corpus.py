@@ -124,6 +124,7 @@ def corpus_scores(
         (EVAL / "heldout3", None, (0.65, 0.85, 0.85)),
         (EVAL / "heldout4", None, (0.70, 0.85, 0.70)),
         (EVAL / "heldout5", None, (0.75, 0.85, 0.85)),
+        (EVAL / "heldout6", None, (0.70, 0.90, 0.85)),
     ],
     ids=[
         "dev-english-pairs",
@@ -132,6 +133,7 @@ def corpus_scores(
         "eval-heldout3",
         "eval-heldout4",
         "eval-heldout5",
+        "eval-heldout6",
     ],
 )
 def test_corpus_keeps_its_scores(

@@ -139,3 +139,12 @@ def test_naming_finds_an_institutional_noun_inside_a_name(small_pack: TopicPack)
         "Joint Comprehensive Plan of Action": Side.ONLY_A,
         "Council of Europe": Side.ONLY_A,
     }
+
+
+def test_naming_keeps_what_follows_of_the(small_pack: TopicPack) -> None:
+    report = compare(
+        "They met under the Presidency of the Council of the EU.",
+        "They discussed climate change.",
+        small_pack,
+    )
+    assert adhoc(report) == {"Council of the EU": Side.ONLY_A}
