@@ -284,6 +284,24 @@ def cli() -> None:
     """Compare official readouts of one diplomatic call."""
 
 
+def _comparison_options(func: Any) -> Any:
+    """--threshold and --adhoc, the options that change a comparison (diff and batch)."""
+    func = click.option(
+        "--adhoc/--no-adhoc",
+        default=True,
+        show_default=True,
+        help="Also report named treaties, bodies and acronyms that no pack topic covers, "
+        "as ad-hoc topics (same-language pairs only).",
+    )(func)
+    return click.option(
+        "--threshold",
+        type=click.FloatRange(0.0, 1.0),
+        default=DEFAULT_THRESHOLD,
+        show_default=True,
+        help="Similarity below which a sentence has no counterpart in the other readout.",
+    )(func)
+
+
 def _pack_options(func: Any) -> Any:
     func = click.option(
         "--no-builtin",
@@ -393,20 +411,7 @@ def _pack_options(func: Any) -> Any:
     help="Name of READOUT_A in the report [default: its file name without extension].",
 )
 @click.option("--name-b", metavar="NAME", help="Name of READOUT_B in the report.")
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="Similarity below which a sentence has no counterpart in the other readout.",
-)
-@click.option(
-    "--adhoc/--no-adhoc",
-    default=True,
-    show_default=True,
-    help="Also report named treaties, bodies and acronyms that no pack topic covers, "
-    "as ad-hoc topics (same-language pairs only).",
-)
+@_comparison_options
 @click.option(
     "--explain",
     is_flag=True,
@@ -482,8 +487,7 @@ def diff_command(ctx: click.Context, /, debug: bool, **raw: Any) -> NoReturn:
     help="Processes to use [default: one per core].",
 )
 @_pack_options
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=DEFAULT_THRESHOLD)
-@click.option("--adhoc/--no-adhoc", default=True, show_default=True)
+@_comparison_options
 def batch_command(
     pairs: str,
     output_dir: str,
