@@ -19,6 +19,7 @@ that are each other's best match are always shown together.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,44 +27,69 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from readout_diff.model import DEFAULT_THRESHOLD, AlignedGroup, Alignment, TaggedReadout
+from readout_diff import similarity
+from readout_diff.model import (
+    DEFAULT_THRESHOLD,
+    LEXICAL_THRESHOLD,
+    AlignedGroup,
+    Alignment,
+    PairEvidence,
+    TaggedReadout,
+)
+from readout_diff.similarity import DEFAULT_ENCODER
 
 
 @dataclass(frozen=True)
 class AlignOptions:
     """Tuning of the aligner."""
 
-    threshold: float = DEFAULT_THRESHOLD
-    """Pairs scoring below this are not aligned; their sentences count as unmatched."""
-    topic_weight: float = 0.5
-    """Share of the topic score in a pair's similarity when both readouts share a language."""
+    threshold: float | None = None
+    """Pairs scoring below this are not aligned; their sentences count as unmatched.
+    None: :data:`DEFAULT_THRESHOLD` with the sentence encoder, :data:`LEXICAL_THRESHOLD`
+    without (see :meth:`resolved_threshold`)."""
+    encoder: str = DEFAULT_ENCODER
+    """The sentence encoder (see :mod:`readout_diff.similarity`); ``none``: lexical only."""
+    semantic_weight: float = 0.5
+    """Share of the encoder's margin score beside the lexical score, when there is an encoder."""
+    topic_weight: float = 0.4
+    """Share of the topic score in a pair's similarity when both sentences carry topics."""
+    lexical_topic_weight: float = 0.5
+    """The topic share without an encoder, when both readouts share a language."""
     cross_lingual_topic_weight: float = 0.9
-    """Share of the topic score when the readouts are in different languages."""
+    """The topic share without an encoder, across languages (little else survives)."""
     fuzzy_cutoff: float = 80.0
     """rapidfuzz ratio from which two different lemmas count as (partly) the same word."""
-    join_threshold: float = 0.3
+    join_threshold: float | None = None
     """A leftover sentence joins a group (1:n) only from this score: a split needs a
-    little more evidence than a pair."""
+    little more evidence than a pair. None: the threshold plus 0.05."""
     max_group: int = 2
     """Most sentences one side may put into a group (2 allows 1:2 splits)."""
     mutual_best: bool = True
     """Also align two sentences that are each other's best match when the assignment
     gave one of them to another sentence (that sentence then sits in two groups)."""
 
+    def resolved_threshold(self, semantic: bool) -> float:
+        """The threshold in force: the one given, else the default for the signals used."""
+        if self.threshold is not None:
+            return self.threshold
+        return DEFAULT_THRESHOLD if semantic else LEXICAL_THRESHOLD
+
 
 def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = None) -> Alignment:
     """Align the sentences of two tagged readouts."""
     opts = options or AlignOptions()
-    scores = _similarity_scores(a, b, opts)
-    pairs = [(i, j) for i, j in assignment(scores) if scores[i, j] >= opts.threshold]
-    groups = _grow_groups(scores, pairs, opts)
+    parts = _signals(a, b, opts)
+    scores = parts.combined
+    threshold = opts.resolved_threshold(parts.semantic is not None)
+    pairs = [(i, j) for i, j in assignment(scores) if scores[i, j] >= threshold]
+    groups = [_with_evidence(g, a, b, parts) for g in _grow_groups(scores, pairs, opts, threshold)]
     in_a = {i for g in groups for i in g.a}
     in_b = {j for g in groups for j in g.b}
     return Alignment(
         groups=tuple(groups),
         unmatched_a=tuple(i for i in range(len(a.sentences)) if i not in in_a),
         unmatched_b=tuple(j for j in range(len(b.sentences)) if j not in in_b),
-        threshold=opts.threshold,
+        threshold=threshold,
         similarity=_as_tuples(scores),
     )
 
@@ -76,25 +102,106 @@ def similarity_matrix(
     return scores
 
 
+@dataclass(frozen=True)
+class _Parts:
+    """The signals behind a similarity matrix, kept to explain the pairs they made."""
+
+    combined: np.ndarray
+    lexical: np.ndarray
+    topic: np.ndarray
+    semantic: np.ndarray | None
+    words_a: list[tuple[str, ...]]
+    words_b: list[tuple[str, ...]]
+    topics_a: list[frozenset[str]]
+    topics_b: list[frozenset[str]]
+
+
 def _similarity_scores(a: TaggedReadout, b: TaggedReadout, opts: AlignOptions) -> np.ndarray:
     """:func:`similarity_matrix` as an array (rows: sentences of ``a``)."""
-    lemmas_a = [s.lemmas for s in a.sentences]
-    lemmas_b = [s.lemmas for s in b.sentences]
-    if a.readout.language != b.readout.language:
-        # Names survive translation: "Путин" ~ "Putin", "Украина" ~ "Ukraine", "Иран" = "Iran".
-        lemmas_a = [tuple(transliterate(t) for t in doc) for doc in lemmas_a]
-        lemmas_b = [tuple(transliterate(t) for t in doc) for doc in lemmas_b]
-    lexical = _lexical_scores(lemmas_a, lemmas_b, opts.fuzzy_cutoff)
+    return _signals(a, b, opts).combined
+
+
+def comparable_words(tagged: TaggedReadout, other_language: str) -> list[tuple[str, ...]]:
+    """Each sentence's content lemmas in the form compared with a readout in ``other_language``.
+
+    Within one language, the lemmas as they are. Across languages, each lemma becomes
+    its glossary concept ("урегулирование" -> ``settlement``), and what the glossary
+    does not know is transliterated, since names survive translation ("Путин" ~ "Putin").
+    """
+    lang = tagged.readout.language
+    docs = [s.lemmas for s in tagged.sentences]
+    if lang == other_language:
+        return [tuple(doc) for doc in docs]
+    return [tuple(transliterate(t) for t in similarity.concepts(doc, lang)) for doc in docs]
+
+
+def _signals(a: TaggedReadout, b: TaggedReadout, opts: AlignOptions) -> _Parts:
+    lang_a, lang_b = a.readout.language, b.readout.language
+    words_a, words_b = comparable_words(a, lang_b), comparable_words(b, lang_a)
+    lexical = _lexical_scores(words_a, words_b, opts.fuzzy_cutoff)
     topics_a = _topics_by_sentence(a)
     topics_b = _topics_by_sentence(b)
     topic = _topic_scores(topics_a, topics_b)
-    same_language = a.readout.language == b.readout.language
-    weight = opts.topic_weight if same_language else opts.cross_lingual_topic_weight
+    encoder = similarity.load_encoder(opts.encoder)
+    semantic = similarity.semantic_matrix(
+        [s.text for s in a.sentences], [s.text for s in b.sentences], encoder
+    )
+    if semantic is not None:
+        margin = semantic[1]
+        plain = (1 - opts.semantic_weight) * lexical + opts.semantic_weight * margin
+        weight = opts.topic_weight
+    else:
+        plain = lexical
+        weight = opts.lexical_topic_weight if lang_a == lang_b else opts.cross_lingual_topic_weight
     tagged_a = np.array([bool(t) for t in topics_a], dtype=bool)
     tagged_b = np.array([bool(t) for t in topics_b], dtype=bool)
     both = tagged_a[:, None] & tagged_b[None, :]
-    scores = np.where(both, weight * topic + (1 - weight) * lexical, lexical)
-    return round4(np.clip(scores, 0.0, 1.0))
+    scores = np.where(both, weight * topic + (1 - weight) * plain, plain)
+    return _Parts(
+        combined=round4(np.clip(scores, 0.0, 1.0)),
+        lexical=lexical,
+        topic=topic,
+        semantic=None if semantic is None else semantic[0],
+        words_a=words_a,
+        words_b=words_b,
+        topics_a=topics_a,
+        topics_b=topics_b,
+    )
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _with_evidence(
+    group: AlignedGroup, a: TaggedReadout, b: TaggedReadout, parts: _Parts
+) -> AlignedGroup:
+    """The group with what carried it: shared words, numbers and topics, and each signal."""
+    words_b = {w for j in group.b for w in parts.words_b[j]}
+    shared: list[str] = []
+    for i in group.a:
+        for original, compared in zip(a.sentences[i].lemmas, parts.words_a[i], strict=True):
+            if compared in words_b and original not in shared and not original.isdigit():
+                shared.append(original)
+    numbers_a = {n for i in group.a for n in _NUMBER.findall(a.sentences[i].text)}
+    numbers_b = {n for j in group.b for n in _NUMBER.findall(b.sentences[j].text)}
+    topics = set().union(*(parts.topics_a[i] for i in group.a)) & set().union(
+        *(parts.topics_b[j] for j in group.b)
+    )
+    cells = [(i, j) for i in group.a for j in group.b]
+    semantic = (
+        None
+        if parts.semantic is None
+        else round(max(float(parts.semantic[i, j]) for i, j in cells), 4)
+    )
+    evidence = PairEvidence(
+        words=tuple(shared),
+        numbers=tuple(sorted(numbers_a & numbers_b, key=lambda n: (len(n), n))),
+        topics=tuple(sorted(topics)),
+        lexical=round(max(float(parts.lexical[i, j]) for i, j in cells), 4),
+        topic=round(max(float(parts.topic[i, j]) for i, j in cells), 4),
+        semantic=semantic,
+    )
+    return AlignedGroup(a=group.a, b=group.b, score=group.score, evidence=evidence)
 
 
 def _topics_by_sentence(tagged: TaggedReadout) -> list[frozenset[str]]:
@@ -463,8 +570,12 @@ def _grow_groups(
     matrix: Sequence[Sequence[float]] | np.ndarray,
     pairs: list[tuple[int, int]],
     opts: AlignOptions,
+    threshold: float | None = None,
 ) -> list[AlignedGroup]:
     """Turn 1:1 pairs into groups, letting leftover sentences join their best counterpart."""
+    if threshold is None:
+        threshold = opts.resolved_threshold(semantic=True)
+    join = opts.join_threshold if opts.join_threshold is not None else threshold + 0.05
     scores = _as_array(matrix)
     rows, cols = scores.shape
     members: list[tuple[list[int], list[int]]] = [([i], [j]) for i, j in pairs]
@@ -474,7 +585,7 @@ def _grow_groups(
     paired_a[list(group_of_a)] = True
     paired_b = np.zeros(cols, dtype=bool)
     paired_b[list(group_of_b)] = True
-    strong = scores >= opts.join_threshold
+    strong = scores >= join
     candidates: list[tuple[float, str, int, int]] = []
     for i, j in zip(*np.nonzero(strong & ~paired_a[:, None] & paired_b[None, :]), strict=True):
         candidates.append((float(scores[i, j]), "a", int(i), int(j)))
@@ -503,7 +614,7 @@ def _grow_groups(
         score = float(scores[np.ix_(ids_a, ids_b)].max())
         groups.append(AlignedGroup(a=tuple(sorted(ids_a)), b=tuple(sorted(ids_b)), score=score))
     if opts.mutual_best:
-        groups += _mutual_best_pairs(scores, groups, opts.threshold)
+        groups += _mutual_best_pairs(scores, groups, threshold)
     groups.sort(key=lambda g: (g.a[0], g.b[0]))
     return groups
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
-DEFAULT_THRESHOLD = 0.25
-"""Similarity below which two sentences are not aligned."""
+DEFAULT_THRESHOLD = 0.35
+"""Similarity below which two sentences are not aligned (with the sentence encoder)."""
+LEXICAL_THRESHOLD = 0.25
+"""The same, when the similarity is lexical only: its scores run lower."""
 
 
 class ExitStatus(IntEnum):
@@ -121,6 +123,22 @@ class TaggedReadout:
 
 
 @dataclass(frozen=True)
+class PairEvidence:
+    """What carried an alignment: the words, numbers and topics the two sides share,
+    and the score of each signal (the best over the group's sentence pairs)."""
+
+    words: tuple[str, ...] = ()
+    """Content lemmas of side A that side B has too (across languages: through the
+    glossary or a transliterated name)."""
+    numbers: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    lexical: float = 0.0
+    topic: float = 0.0
+    semantic: float | None = None
+    """The sentence encoder's cosine; None when the similarity is lexical only."""
+
+
+@dataclass(frozen=True)
 class AlignedGroup:
     """Sentences of readout A and readout B that report the same point.
 
@@ -132,6 +150,8 @@ class AlignedGroup:
     a: tuple[int, ...]
     b: tuple[int, ...]
     score: float
+    evidence: PairEvidence | None = field(default=None, compare=False)
+    """Why the two sides were paired; None for groups made outside the aligner."""
 
 
 @dataclass(frozen=True)
