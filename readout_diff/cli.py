@@ -159,7 +159,7 @@ def run(opts: CliOptions) -> tuple[str, ExitStatus]:
     from readout_diff.diffing import exit_status
     from readout_diff.pipeline import Options, compare, compare_all
     from readout_diff.render import Style, explain, render, render_many
-    from readout_diff.topics import resolve_pack
+    from readout_diff.topicpacks import resolve_pack
 
     if len(opts.files) < 2:
         raise Trouble("missing argument READOUT_B: give at least two readouts to compare")
@@ -248,7 +248,7 @@ def list_topics(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
     """--list-topics: print the topics of the pack(s) in use, then exit."""
     if not value or ctx.resilient_parsing:
         return
-    from readout_diff.topics import resolve_pack
+    from readout_diff.topicpacks import resolve_pack
 
     try:
         pack = resolve_pack(ctx.params.get("topics", ()), builtin=ctx.params.get("builtin", True))
@@ -509,7 +509,7 @@ def batch_command(
     from readout_diff.batch import find_jobs, run_jobs, summary_table
     from readout_diff.output import write_atomically
     from readout_diff.pipeline import Options
-    from readout_diff.topics import resolve_pack
+    from readout_diff.topicpacks import resolve_pack
 
     try:
         job_list = find_jobs(pairs)
@@ -582,7 +582,7 @@ def topics_group() -> None:
 @click.option("--lang", type=click.Choice(("en", "ru")), help="Show aliases in this language only.")
 def topics_list(topics: tuple[str, ...], builtin: bool, lang: str | None) -> None:
     """List every topic with its aliases (built-in pack plus --topics packs)."""
-    from readout_diff.topics import resolve_pack
+    from readout_diff.topicpacks import resolve_pack
 
     try:
         pack = resolve_pack(topics, builtin=builtin)

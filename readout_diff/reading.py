@@ -20,7 +20,6 @@ import codecs
 import contextlib
 import os
 import re
-import stat
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -28,9 +27,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from readout_diff.errors import InputError, ReadoutDiffError
+from readout_diff.errors import InputError
 from readout_diff.extracting import drop_boilerplate, html_to_text, looks_like_html
 from readout_diff.extracting import markdown_to_text as _markdown_to_text
+from readout_diff.files import read_bytes, too_large
 from readout_diff.hygiene import clean_text, control_ratio
 from readout_diff.model import Readout
 
@@ -73,43 +73,6 @@ _MAGIC = (
 )
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-
-
-def read_bytes(
-    source: str, error: type[ReadoutDiffError], kind: str, *, limit: int | None = None
-) -> bytes:
-    """The bytes of a file, or ``error`` with a one-line reason (``kind`` names the file)."""
-    try:
-        with open(source, "rb") as file:
-            info = os.fstat(file.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise error(source, f"is a directory, not a {kind}")
-            if limit is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
-                raise error(source, _too_large(info.st_size, limit))
-            # Pipes and devices have no size: read one byte past the limit to notice.
-            data = file.read() if limit is None else file.read(limit + 1)
-    except FileNotFoundError:
-        raise error(source, f"no such {kind}") from None
-    except IsADirectoryError:
-        raise error(source, f"is a directory, not a {kind}") from None
-    except PermissionError:
-        raise error(source, "permission denied") from None
-    except OSError as exc:
-        raise error(source, exc.strerror or "cannot be read") from None
-    if limit is not None and len(data) > limit:
-        raise error(source, _too_large(None, limit))
-    return data
-
-
-def _too_large(size: int | None, limit: int) -> str:
-    actual = f"{_megabytes(size)}, " if size is not None else ""
-    return f"is too large ({actual}over the {_megabytes(limit)} limit; see --max-size)"
-
-
-def _megabytes(size: int) -> str:
-    if size < 1_000_000:
-        return f"{size:,} bytes"
-    return f"{size / 1_000_000:.3g} MB"
 
 
 def parse_size(text: str) -> int:
@@ -291,7 +254,7 @@ def _read_stream(stream: BinaryIO, source: str, limit: int | None) -> bytes:
     except OSError as exc:
         raise InputError(source, exc.strerror or "cannot be read") from None
     if limit is not None and len(data) > limit:
-        raise InputError(source, _too_large(None, limit))
+        raise InputError(source, too_large(None, limit))
     return data
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from readout_diff import pipeline, reading, segmenting, topics
+from readout_diff import pipeline, reading, segmenting, topicpacks
 from readout_diff.model import Readout, Report, TaggedReadout
-from readout_diff.topics import TopicPack
+from readout_diff.topicpacks import TopicPack
 
 # A pack written for the tests, so they do not depend on the built-in pack's contents.
 SMALL_PACK = """
@@ -94,7 +94,7 @@ def small_pack_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def small_pack() -> TopicPack:
-    return topics.parse_pack(SMALL_PACK, "small.toml")
+    return topicpacks.parse_pack(SMALL_PACK, "small.toml")
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from readout_diff import __version__
 from readout_diff.cli import cli
-from readout_diff.topics import builtin_pack
+from readout_diff.topicpacks import builtin_pack
 
 KREMLIN = (
     "Vladimir Putin had a telephone conversation with Joseph Biden.\n"

@@ -6,7 +6,7 @@ from readout_diff import pipeline
 from readout_diff.model import Report, Side, TopicKind
 from readout_diff.naming import Name, same_thing
 from readout_diff.reading import readout_from_text
-from readout_diff.topics import TopicPack
+from readout_diff.topicpacks import TopicPack
 
 
 def compare(text_a: str, text_b: str, pack: TopicPack, adhoc: bool = True) -> Report:

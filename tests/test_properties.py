@@ -12,7 +12,7 @@ from readout_diff.errors import InputError
 from readout_diff.model import ExitStatus, Report, Side
 from readout_diff.reading import readout_from_text
 from readout_diff.render import render
-from readout_diff.topics import TopicPack
+from readout_diff.topicpacks import TopicPack
 
 # Modest example counts keep the whole suite fast; the fixtures used are session-scoped.
 SETTINGS = settings(
