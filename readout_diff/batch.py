@@ -127,8 +127,6 @@ def _jobs_from_folder(path: Path) -> list[Job]:
 
 
 def _jobs_from_csv(path: Path) -> list[Job]:
-    import csv
-
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

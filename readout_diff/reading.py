@@ -21,8 +21,6 @@ import contextlib
 import os
 import re
 import sys
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -411,24 +409,3 @@ def distinct_names(a: Readout, b: Readout) -> tuple[Readout, Readout]:
     if a.path and b.path and a.path != b.path:
         return replace(a, name=a.path), replace(b, name=b.path)
     return replace(a, name=f"{a.name} (A)"), replace(b, name=f"{b.name} (B)")
-
-
-def distinct_names_all(readouts: Sequence[Readout]) -> list[Readout]:
-    """Give each of any number of readouts its own name, as :func:`distinct_names` does for two."""
-    counts = Counter(r.name for r in readouts)
-    out = []
-    for i, readout in enumerate(readouts):
-        if counts[readout.name] == 1:
-            out.append(readout)
-            continue
-        group = [r for r in readouts if r.name == readout.name]
-        paths = [r.path for r in group]
-        if all(paths) and len(set(paths)) == len(paths):
-            out.append(replace(readout, name=str(readout.path)))
-        else:
-            out.append(replace(readout, name=f"{readout.name} ({_letter(i)})"))
-    return out
-
-
-def _letter(index: int) -> str:
-    return chr(ord("A") + index) if index < 26 else str(index + 1)

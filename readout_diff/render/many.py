@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from readout_diff.errors import ReadoutDiffError
-from readout_diff.model import MultiReport, TaggedReadout, TopicHit, TopicPresence
+from readout_diff.model import MultiReport, TaggedReadout, TopicHit
 from readout_diff.render import Style
 from readout_diff.render.text import make_console
 
@@ -211,8 +211,3 @@ def render_many(report: MultiReport, fmt: str, style: Style) -> str:
 
         return render_html(report, style)
     raise ReadoutDiffError(f"--format {fmt}", "is not a format; use text, json, markdown or html")
-
-
-def presence_row(topic: TopicPresence) -> list[bool]:
-    """Whether each readout mentions the topic (for library users building tables)."""
-    return list(topic.present)
