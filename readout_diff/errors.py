@@ -1,4 +1,8 @@
-"""Exceptions of the library: each is reported by the CLI as one line, exit status 2."""
+"""Exceptions of the library: each is reported by the CLI as one line, exit status 2.
+
+None is an ``OSError``: a caller that catches ``OSError`` for its own reasons never
+swallows one of these by accident.
+"""
 
 from __future__ import annotations
 
@@ -21,4 +25,8 @@ class PackError(ReadoutDiffError):
 
 
 class ModelError(ReadoutDiffError):
-    """A spaCy pipeline given with --model could not be loaded or used."""
+    """A spaCy pipeline asked for by name or path could not be loaded or used."""
+
+
+class OutputError(ReadoutDiffError):
+    """A report could not be written to its output file."""

@@ -29,12 +29,11 @@ from readout_diff.errors import InputError
 from readout_diff.extracting import drop_boilerplate, html_to_text, looks_like_html
 from readout_diff.extracting import markdown_to_text as _markdown_to_text
 from readout_diff.files import read_bytes, too_large
+from readout_diff.formats import InputFormat
 from readout_diff.hygiene import clean_text, control_ratio
 from readout_diff.model import Readout
 
 SUPPORTED_LANGUAGES = ("en", "ru")
-FORMATS = ("auto", "text", "html", "markdown")
-"""Values of ``input_format``: ``auto`` goes by the file name, then sniffs for HTML."""
 DEFAULT_MAX_BYTES = 10_000_000
 """Largest input read by default (10 MB); readouts are a few kilobytes."""
 STDIN = "-"
@@ -196,21 +195,25 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def source_format(source: str, data: bytes | str, input_format: str = "auto") -> str:
+def source_format(
+    source: str, data: bytes | str, input_format: InputFormat | str = InputFormat.AUTO
+) -> InputFormat:
     """``text``, ``html`` or ``markdown``: as given, else by the file name, else sniffed."""
-    if input_format not in FORMATS:
-        raise InputError(source, f"unknown input format {input_format!r}")
-    if input_format != "auto":
-        return input_format
+    try:
+        given = InputFormat(input_format)
+    except ValueError:
+        raise InputError(source, f"unknown input format {input_format!r}") from None
+    if given is not InputFormat.AUTO:
+        return given
     suffix = Path(source).suffix.lower() if source != STDIN else ""
     head = data[:4096]
     sample = head if isinstance(head, str) else head.decode("latin-1")
     if suffix in _HTML_SUFFIXES:
         # A page saved "as text" with an .html name has no tag left to parse.
-        return "html" if "<" in sample else "text"
+        return InputFormat.HTML if "<" in sample else InputFormat.TEXT
     if suffix in _MARKDOWN_SUFFIXES:
-        return "markdown"
-    return "html" if looks_like_html(sample) else "text"
+        return InputFormat.MARKDOWN
+    return InputFormat.HTML if looks_like_html(sample) else InputFormat.TEXT
 
 
 def read_readout(
@@ -219,7 +222,7 @@ def read_readout(
     name: str | None = None,
     language: str | None = None,
     encoding: str | None = None,
-    input_format: str = "auto",
+    input_format: InputFormat | str = InputFormat.AUTO,
     keep_boilerplate: bool = False,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,

@@ -272,7 +272,7 @@ def resolve_pack(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> T
     if builtin:
         packs.insert(0, builtin_pack())
     if not packs:
-        raise PackError("--no-builtin", "no topic pack left: give one with --topics FILE")
+        raise PackError("topic packs", "no topic pack left: the built-in one is left out")
     pack = packs[0]
     if pack.disabled and not builtin:
         raise PackError(pack.sources[0], "[pack] disable: there is no pack before this one")

@@ -1,14 +1,19 @@
-"""Shared fixtures: the blank pipelines (loaded once per session), a small inline pack."""
+"""Shared fixtures: the blank pipelines (loaded once per session), a small inline pack,
+and the command line run in-process (``invoke``) with its one-line-error check."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from spacy.language import Language
 
 from readout_diff import pipeline, reading, segmenting, topicpacks
+from readout_diff.cli import cli
 from readout_diff.model import Readout, Report, TaggedReadout
 from readout_diff.topicpacks import TopicPack
 
@@ -134,3 +139,65 @@ def compare_texts(small_options: pipeline.Options) -> Callable[..., Report]:
         return pipeline.compare(a, b, options or small_options)
 
     return run
+
+
+Invoke = Callable[..., Result]
+AssertTrouble = Callable[..., str]
+
+
+@pytest.fixture(scope="session")
+def invoke() -> Invoke:
+    """Run ``readout-diff`` in-process: invoke("a.txt", "b.txt", "-f", "json", input=...)."""
+
+    def run(*args: str | Path, **kwargs: object) -> Result:
+        return CliRunner().invoke(
+            cli,
+            [str(a) for a in args],
+            prog_name="readout-diff",
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def small_args(small_pack_file: Path) -> list[str]:
+    """Command-line options that use only the small pack."""
+    return ["--no-builtin", "--topics", str(small_pack_file)]
+
+
+@pytest.fixture(scope="session")
+def assert_trouble() -> AssertTrouble:
+    """Check a run for status 2, nothing on stdout and one line on stderr; return the line."""
+
+    def check(result: Result, *names: str) -> str:
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith("readout-diff: ")
+        for name in names:
+            assert name in lines[0]
+        assert "Traceback" not in result.output
+        return lines[0]
+
+    return check
+
+
+def run_python(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run this Python with ``args`` (from the repository, so this tree is imported)."""
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
+    return subprocess.run(  # type: ignore[call-overload,no-any-return]
+        [sys.executable, *args],
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=Path(__file__).resolve().parent.parent,
+        **streams,
+    )
+
+
+@pytest.fixture(scope="session")
+def python() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run a fresh Python process: python("-c", code) or python("-m", "readout_diff", ...)."""
+    return run_python

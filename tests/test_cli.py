@@ -338,29 +338,21 @@ def test_cli_options_follow_the_terminal_when_stdout_is_one(
     import shutil
     import sys
 
-    from readout_diff.cli import CliOptions
+    from readout_diff.cli.options import RenderOptions
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setattr(shutil, "get_terminal_size", lambda: os.terminal_size((132, 40)))
     monkeypatch.delenv("NO_COLOR", raising=False)
     raw = {
-        "file_a": "a.txt",
-        "file_b": "b.txt",
         "fmt": "text",
-        "topics": (),
-        "builtin": True,
-        "models": (),
-        "lang_a": "auto",
-        "lang_b": "en",
-        "name_a": None,
-        "name_b": None,
-        "threshold": 0.25,
-        "adhoc": True,
-        "color": None,
+        "color": "auto",
+        "no_color": False,
         "width": None,
+        "output": None,
+        "explain": False,
     }
-    opts = CliOptions.from_raw_args(**raw)
-    assert (opts.color, opts.width, opts.lang_a, opts.lang_b) == (True, 132, None, "en")
+    opts = RenderOptions.from_raw_args(raw)
+    assert (opts.color, opts.width) == (True, 132)
     monkeypatch.setenv("NO_COLOR", "1")
-    assert CliOptions.from_raw_args(**raw).color is False
-    assert CliOptions.from_raw_args(**{**raw, "fmt": "json"}).color is False
+    assert RenderOptions.from_raw_args(raw).color is False
+    assert RenderOptions.from_raw_args({**raw, "fmt": "json"}).color is False
