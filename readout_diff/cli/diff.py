@@ -38,18 +38,12 @@ def run(opts: DiffOptions) -> tuple[str, ExitStatus]:
         from readout_diff.reading import show_input
 
         return "".join(show_input(r) for r in readouts), ExitStatus.SAME
-    fmt, style = opts.rendering.fmt, opts.rendering.style()
-    if len(readouts) > 2:
-        from readout_diff.render import render_many
-
-        multi = compare_all(readouts, options)
-        return render_many(multi, fmt, style), report_status(multi, fail_on)
-    report = compare(readouts[0], readouts[1], options)
-    output = render(report, fmt, style)
-    if opts.rendering.explain and fmt in (OutputFormat.TEXT, OutputFormat.MARKDOWN):
-        from readout_diff.render import explain
-
-        output += "\n" + explain(report, markdown=fmt is OutputFormat.MARKDOWN)
+    report = (
+        compare_all(readouts, options)
+        if len(readouts) > 2
+        else compare(readouts[0], readouts[1], options)
+    )
+    output = render(report, opts.rendering.fmt, opts.rendering.style())
     return output, report_status(report, fail_on)
 
 

@@ -116,7 +116,9 @@ class RenderOptions:
     def style(self) -> Style:
         from readout_diff.render import Style
 
-        return Style(color=self.color, width=self.width)
+        # --explain adds a section to text and Markdown only, as it always has.
+        explain = self.explain and self.fmt in (OutputFormat.TEXT, OutputFormat.MARKDOWN)
+        return Style(color=self.color, width=self.width, explain=explain)
 
 
 @dataclass(frozen=True)
