@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from readout_diff import pipeline, reading, segmenting, topicpacks
 from readout_diff.cli import cli
-from readout_diff.model import Readout, Report, TaggedReadout
+from readout_diff.model import MultiReport, Readout, Report, TaggedReadout
 from readout_diff.topicpacks import TopicPack
 
 # A pack written for the tests, so they do not depend on the built-in pack's contents.
@@ -197,7 +197,67 @@ def run_python(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]
     )
 
 
+Python = Callable[..., subprocess.CompletedProcess[str]]
+
+
 @pytest.fixture(scope="session")
-def python() -> Callable[..., subprocess.CompletedProcess[str]]:
+def python() -> Python:
     """Run a fresh Python process: python("-c", code) or python("-m", "readout_diff", ...)."""
     return run_python
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def samples() -> Report:
+    """The two sample readouts (samples/) compared with the built-in pack."""
+    return pipeline.compare(
+        reading.read_readout(ROOT / "samples" / "kremlin.txt"),
+        reading.read_readout(ROOT / "samples" / "whitehouse.txt"),
+    )
+
+
+@pytest.fixture(scope="session")
+def compare_many(small_options: pipeline.Options) -> Callable[..., MultiReport]:
+    """Compare three or more texts with the small pack: compare_many(texts, names)."""
+
+    def run(
+        texts: tuple[str, ...], names: tuple[str, ...], options: pipeline.Options | None = None
+    ) -> MultiReport:
+        readouts = [reading.readout_from_text(t, n) for t, n in zip(texts, names, strict=True)]
+        return pipeline.compare_all(readouts, options or small_options)
+
+    return run
+
+
+# Three short accounts of one call for the command-line tests, with the small pack.
+CLI_KREMLIN = (
+    "The presidents discussed the extension of New START.\n"
+    "They exchanged views on the situation in Ukraine.\n"
+    "They agreed to work on climate change.\n"
+)
+CLI_WHITE_HOUSE = (
+    "The leaders discussed extending New START.\n"
+    "President Biden raised the poisoning of Alexei Navalny.\n"
+    "They agreed to work on climate change.\n"
+)
+CLI_ELYSEE = (
+    "The President of the Republic discussed New START with his counterpart.\n"
+    "He raised the situation in Ukraine and climate change.\n"
+)
+
+
+@pytest.fixture
+def files(tmp_path: Path, small_pack_file: Path) -> dict[str, Path]:
+    """Three readout files (kremlin, whitehouse, elysee) and the small pack ("pack")."""
+    paths = {
+        "kremlin": tmp_path / "kremlin.txt",
+        "whitehouse": tmp_path / "whitehouse.txt",
+        "elysee": tmp_path / "elysee.txt",
+        "pack": small_pack_file,
+    }
+    paths["kremlin"].write_text(CLI_KREMLIN, encoding="utf-8")
+    paths["whitehouse"].write_text(CLI_WHITE_HOUSE, encoding="utf-8")
+    paths["elysee"].write_text(CLI_ELYSEE, encoding="utf-8")
+    return paths

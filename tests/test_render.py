@@ -9,7 +9,6 @@ from collections.abc import Callable
 import pytest
 from rich.console import Console
 
-from readout_diff import pipeline, reading
 from readout_diff.formats import OutputFormat
 from readout_diff.model import MultiReport, Report
 from readout_diff.render import RENDERERS, Style, marked_pieces, render, render_many
@@ -53,13 +52,9 @@ def test_render_formats_are_all_registered() -> None:
 
 
 @pytest.fixture(scope="module")
-def three(small_options: pipeline.Options) -> MultiReport:
-    readouts = [
-        reading.readout_from_text(TEXT_A, "Kremlin"),
-        reading.readout_from_text(TEXT_B, "White House"),
-        reading.readout_from_text("The leaders discussed New START.", "Elysee"),
-    ]
-    return pipeline.compare_all(readouts, small_options)
+def three(compare_many: Callable[..., MultiReport]) -> MultiReport:
+    texts = (TEXT_A, TEXT_B, "The leaders discussed New START.")
+    return compare_many(texts, ("Kremlin", "White House", "Elysee"))
 
 
 @pytest.mark.parametrize("fmt", list(OutputFormat))

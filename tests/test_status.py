@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 import pytest
 
-from readout_diff import pipeline, reading
 from readout_diff.batch import JobResult
 from readout_diff.model import MultiReport, Report
 from readout_diff.status import (
@@ -21,6 +20,7 @@ from readout_diff.status import (
 )
 
 CompareTexts = Callable[..., Report]
+CompareMany = Callable[..., MultiReport]
 ONE_SIDED = ("They discussed New START and Ukraine.", "They discussed New START and Navalny.")
 ONLY_B = ("They discussed New START.", "They discussed New START and Navalny.")
 SAME = ("They discussed New START.", "New START came up.")
@@ -59,9 +59,8 @@ def test_pair_status_pack_policy_ignores_adhoc_names(compare_texts: CompareTexts
     assert pair_status(report, FailOn.PACK) is ExitStatus.SAME
 
 
-def _many(small_options: pipeline.Options, *texts: str) -> MultiReport:
-    readouts = [reading.readout_from_text(t, f"r{k}") for k, t in enumerate(texts)]
-    return pipeline.compare_all(readouts, small_options)
+def _many(compare_many: CompareMany, *texts: str) -> MultiReport:
+    return compare_many(texts, tuple(f"r{k}" for k in range(len(texts))))
 
 
 @pytest.mark.parametrize(
@@ -73,25 +72,23 @@ def _many(small_options: pipeline.Options, *texts: str) -> MultiReport:
     ],
 )
 def test_many_status_follows_the_policy(
-    small_options: pipeline.Options, fail_on: FailOn, status: ExitStatus
+    compare_many: CompareMany, fail_on: FailOn, status: ExitStatus
 ) -> None:
-    report = _many(small_options, *ONE_SIDED, "New START.")
+    report = _many(compare_many, *ONE_SIDED, "New START.")
     assert many_status(report, fail_on) is status
     assert report_status(report, fail_on) is status
 
 
 def test_many_status_is_same_when_every_account_has_every_topic(
-    small_options: pipeline.Options,
+    compare_many: CompareMany,
 ) -> None:
-    report = _many(small_options, *SAME, "They spoke of New START.")
+    report = _many(compare_many, *SAME, "They spoke of New START.")
     assert many_status(report) is ExitStatus.SAME
 
 
 @pytest.mark.parametrize("fail_on", [FailOn.ONLY_A, FailOn.ONLY_B])
-def test_many_status_refuses_a_one_side_policy(
-    small_options: pipeline.Options, fail_on: FailOn
-) -> None:
-    report = _many(small_options, *ONE_SIDED, "New START.")
+def test_many_status_refuses_a_one_side_policy(compare_many: CompareMany, fail_on: FailOn) -> None:
+    report = _many(compare_many, *ONE_SIDED, "New START.")
     with pytest.raises(ValueError, match="with 3 readouts use any, pack or never"):
         many_status(report, fail_on)
 
