@@ -199,10 +199,7 @@ def source_format(
     source: str, data: bytes | str, input_format: InputFormat | str = InputFormat.AUTO
 ) -> InputFormat:
     """``text``, ``html`` or ``markdown``: as given, else by the file name, else sniffed."""
-    try:
-        given = InputFormat(input_format)
-    except ValueError:
-        raise InputError(source, f"unknown input format {input_format!r}") from None
+    given = _input_format(input_format, source)
     if given is not InputFormat.AUTO:
         return given
     suffix = Path(source).suffix.lower() if source != STDIN else ""
@@ -259,29 +256,37 @@ def _read_stream(stream: BinaryIO, source: str, limit: int | None) -> bytes:
     return data
 
 
+def _input_format(value: InputFormat | str, source: str) -> InputFormat:
+    try:
+        return InputFormat(value)
+    except ValueError:
+        raise InputError(source, f"unknown input format {value!r}") from None
+
+
 def readout_from_bytes(
     data: bytes,
     source: str,
     *,
     encoding: str | None = None,
-    input_format: str = "text",
+    input_format: InputFormat | str = InputFormat.TEXT,
     keep_boilerplate: bool = False,
     language: str | None = None,
 ) -> Readout:
     """Decode, extract and clean a readout's bytes (``source`` names it in errors)."""
+    input_format = _input_format(input_format, source)
     if not data.strip():
         raise InputError(source, "is empty (no text to compare)")
-    raw, used = decode_with_encoding(data, source, encoding, html=input_format == "html")
+    raw, used = decode_with_encoding(data, source, encoding, html=input_format is InputFormat.HTML)
     if not raw.strip(" \t\r\n\ufeff\x00"):
         raise InputError(source, "is empty (no text to compare)")
     if control_ratio(raw) > 0.05:
         raise InputError(source, "looks like a binary file (full of control characters)")
-    if input_format == "html":
+    if input_format is InputFormat.HTML:
         extracted = html_to_text(raw)
         if extracted is None:
             raise InputError(source, "has no main text (nothing to extract from the HTML page)")
         raw = extracted
-    elif input_format == "markdown":
+    elif input_format is InputFormat.MARKDOWN:
         raw = _markdown_to_text(raw.replace("\r\n", "\n").replace("\r", "\n"))
     return _finish(
         raw,
@@ -302,7 +307,7 @@ def _finish(
     language: str | None,
     keep_boilerplate: bool,
     encoding: str | None,
-    input_format: str,
+    input_format: InputFormat,
     require_words: bool = True,
 ) -> Readout:
     text = clean_text(raw)
@@ -340,25 +345,26 @@ def readout_from_text(
     name: str,
     language: str | None = None,
     *,
-    input_format: str = "text",
+    input_format: InputFormat | str = InputFormat.TEXT,
     keep_boilerplate: bool = True,
 ) -> Readout:
     """Build a readout from text already in memory (for library users and tests).
 
     Boilerplate is kept by default: text handed over in code is taken as meant.
     """
-    if input_format == "html":
+    input_format = _input_format(input_format, name)
+    if input_format is InputFormat.HTML:
         return readout_from_bytes(
             text.encode("utf-8"),
             name,
             encoding="utf-8",
-            input_format="html",
+            input_format=InputFormat.HTML,
             keep_boilerplate=keep_boilerplate,
             language=language,
         )
     if not text.strip():
         raise InputError(name, "is empty (no text to compare)")
-    if input_format == "markdown":
+    if input_format is InputFormat.MARKDOWN:
         text = _markdown_to_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     return _finish(
         text,
