@@ -2,7 +2,8 @@
 
 What happens to the bytes, in order:
 
-1. read, refusing a directory, an unreadable file and a file over the size limit;
+1. read (:func:`readout_diff.files.read_bytes`), refusing a directory, an unreadable
+   file and a file over the size limit;
 2. refused if binary (an image, a PDF, an archive, an office document);
 3. decoded: a byte-order mark (UTF-8, UTF-16, UTF-32) wins, then a web page's declared
    charset, then strict UTF-8, then charset-normalizer among the encodings Russian and
