@@ -26,10 +26,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from readout_diff.errors import InputError
+from readout_diff.errors import SETTING, InputError, Setting
 from readout_diff.extracting import drop_boilerplate, html_to_text, looks_like_html
 from readout_diff.extracting import markdown_to_text as _markdown_to_text
-from readout_diff.files import read_bytes, too_large
+from readout_diff.files import SIZE_LIMIT, read_bytes, too_large
 from readout_diff.formats import InputFormat
 from readout_diff.hygiene import clean_text, control_ratio
 from readout_diff.model import Readout
@@ -125,8 +125,9 @@ def decode_with_encoding(
         if data.startswith(bom):
             return _strict(data, name, source), name
     if b"\x00" in data:
+        hint, setting = _utf16_hint(data)
         raise InputError(
-            source, "looks like a binary file (it contains NUL bytes)" + _utf16_hint(data)
+            source, "looks like a binary file (it contains NUL bytes)" + hint, setting=setting
         )
     if html:
         declared = _declared_charset(data)
@@ -146,7 +147,8 @@ def decode_with_encoding(
         raise InputError(
             source,
             "is not text in a known encoding (UTF-8, UTF-16, Windows-1251, KOI8-R, Latin-1); "
-            "if it is text, name its encoding with --encoding",
+            f"if it is text, name its encoding with {SETTING}",
+            setting=Setting("encoding"),
         )
     name = codecs.lookup(best.encoding).name
     text = data.decode(name)
@@ -161,12 +163,13 @@ def decode_with_encoding(
     return text, name
 
 
-def _utf16_hint(data: bytes) -> str:
+def _utf16_hint(data: bytes) -> tuple[str, Setting | None]:
     """A hint when NUL bytes sit at every other position, as in UTF-16 without its BOM."""
     for parity, name in ((1, "utf-16-le"), (0, "utf-16-be")):
         if data[parity::2].count(0) >= 0.9 * len(data[parity::2]) and data[1 - parity :: 2]:
-            return f"; if it is UTF-16 text without a byte-order mark, try --encoding {name}"
-    return ""
+            hint = f"; if it is UTF-16 text without a byte-order mark, try {SETTING}"
+            return hint, Setting("encoding", name)
+    return "", None
 
 
 def _codec_name(encoding: str, source: str) -> str:
@@ -253,7 +256,7 @@ def _read_stream(stream: BinaryIO, source: str, limit: int | None) -> bytes:
     except OSError as exc:
         raise InputError(source, exc.strerror or "cannot be read") from None
     if limit is not None and len(data) > limit:
-        raise InputError(source, too_large(None, limit))
+        raise InputError(source, too_large(None, limit), setting=SIZE_LIMIT)
     return data
 
 
@@ -317,7 +320,9 @@ def _finish(
         kept = drop_boilerplate(text)
         if text.strip() and not kept.text.strip():
             raise InputError(
-                source, "has nothing but boilerplate lines (--keep-boilerplate keeps them)"
+                source,
+                f"has nothing but boilerplate lines ({SETTING} keeps them)",
+                setting=Setting("keep_boilerplate", True),
             )
         text, dropped = kept.text, kept.dropped
     if require_words and not text.strip():

@@ -128,3 +128,20 @@ def test_boundary_every_command_takes_debug(
     quiet = invoke(*command)
     assert quiet.stderr == "readout-diff: internal error: RuntimeError: boom (rerun with --debug)\n"
     assert isinstance(invoke(*command, "--debug").exception, RuntimeError)
+
+
+def test_boundary_names_the_option_a_library_error_points_to(
+    invoke: Invoke, assert_trouble: AssertTrouble, tmp_path: Path
+) -> None:
+    form = tmp_path / "form.txt"
+    form.write_text("Share\nPrint\nAdd new comment\nCAPTCHA\n", encoding="utf-8")
+    word = tmp_path / "word.txt"
+    word.write_bytes("The leaders spoke.".encode("utf-16-le"))
+    big = invoke("--max-size", "100", KREMLIN, WHITE_HOUSE)
+    assert assert_trouble(big).endswith("over the 100 bytes limit; see --max-size)")
+    assert assert_trouble(invoke(form, KREMLIN)) == (
+        f"readout-diff: {form}: has nothing but boilerplate lines (--keep-boilerplate keeps them)"
+    )
+    assert assert_trouble(invoke(word, KREMLIN)).endswith(
+        "if it is UTF-16 text without a byte-order mark, try --encoding utf-16-le"
+    )

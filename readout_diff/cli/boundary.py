@@ -28,6 +28,13 @@ import click
 from readout_diff.errors import ReadoutDiffError
 from readout_diff.status import ExitStatus
 
+OPTIONS = {
+    "max_bytes": "--max-size",
+    "encoding": "--encoding",
+    "keep_boilerplate": "--keep-boilerplate",
+}
+"""The option that sets each library parameter an error may point to."""
+
 DEBUG = "readout_diff.debug"
 """Key in ``ctx.meta`` (shared by every context of a run) set by ``--debug``."""
 
@@ -86,7 +93,7 @@ class ErrorBoundary(click.Group):
         except (click.exceptions.Exit, click.Abort, click.ClickException):
             raise
         except ReadoutDiffError as exc:
-            raise Trouble(str(exc)) from None
+            raise Trouble(exc.describe(OPTIONS)) from None
         except KeyboardInterrupt:
             raise Interrupted() from None
         except BrokenPipeError:
