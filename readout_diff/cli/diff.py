@@ -10,7 +10,7 @@ from readout_diff.cli.base import EPILOG, OneLineErrors, comparison_options, pac
 from readout_diff.cli.boundary import Trouble, debug_option
 from readout_diff.cli.options import DiffOptions, InputOptions, OutputOptions, resolve_packs
 from readout_diff.formats import InputFormat, OutputFormat
-from readout_diff.status import ExitStatus, FailOn
+from readout_diff.status import ExitStatus, FailOn, fail_on_problem, report_status
 
 if TYPE_CHECKING:
     from readout_diff.model import Readout
@@ -23,7 +23,6 @@ def run(opts: DiffOptions) -> tuple[str, ExitStatus]:
     """Compare the files and render the report: (output, exit status)."""
     from readout_diff.pipeline import compare, compare_all
     from readout_diff.render import render
-    from readout_diff.status import fail_on_problem, report_status
 
     files = opts.input.files
     if len(files) < 2:
