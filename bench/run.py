@@ -228,7 +228,7 @@ def stage_times(path_a: str, path_b: str, cold: bool) -> dict[str, float]:
     import spacy  # noqa: F401  (the floor's import, counted apart)
 
     lap("import spaCy")
-    from readout_diff import aligning, diffing, naming, segmenting, topics
+    from readout_diff import aligning, diffing, naming, segmenting, tagging, topicpacks
     from readout_diff.pipeline import compare
     from readout_diff.reading import read_readout
     from readout_diff.render import render
@@ -241,12 +241,12 @@ def stage_times(path_a: str, path_b: str, cold: bool) -> dict[str, float]:
     # The stages of pipeline.compare, one by one (keep in step with it).
     a, b = read_readout(path_a), read_readout(path_b)
     lap("read")
-    pack = topics.builtin_pack()
+    pack = topicpacks.builtin_pack()
     tagged, docs = [], []
     for readout in (a, b):
         nlp = segmenting.load_pipeline(readout.language, None)
         lap("set-up: spaCy pipeline")
-        tagger = topics.tagger_for(pack, nlp)
+        tagger = tagging.tagger_for(pack, nlp)
         lap("set-up: compile topic pack")
         segmented, doc = segmenting.segment(readout, nlp)
         docs.append(doc)

@@ -11,8 +11,10 @@ The library API in one call::
 ``compare_all([a, b, c])`` compares three or more accounts (a topic matrix).
 
 Stages (one module each): :mod:`~readout_diff.reading`, :mod:`~readout_diff.segmenting`,
-:mod:`~readout_diff.topics`, :mod:`~readout_diff.aligning`, :mod:`~readout_diff.diffing`,
-and :mod:`readout_diff.render` for the output formats.
+:mod:`~readout_diff.topicpacks` (packs) and :mod:`~readout_diff.tagging`,
+:mod:`~readout_diff.aligning`, :mod:`~readout_diff.diffing`, and :mod:`readout_diff.render`
+for the output formats. :mod:`~readout_diff.status` gives the exit status of a
+report; :mod:`readout_diff.cli` is the command line on top, which nothing here imports.
 """
 
 from __future__ import annotations

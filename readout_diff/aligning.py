@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 
 from readout_diff import similarity
 from readout_diff.model import (
+    DEFAULT_ENCODER,
     DEFAULT_THRESHOLD,
     LEXICAL_THRESHOLD,
     AlignedGroup,
@@ -36,7 +37,6 @@ from readout_diff.model import (
     PairEvidence,
     TaggedReadout,
 )
-from readout_diff.similarity import DEFAULT_ENCODER
 
 
 @dataclass(frozen=True)

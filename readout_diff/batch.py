@@ -127,8 +127,6 @@ def _jobs_from_folder(path: Path) -> list[Job]:
 
 
 def _jobs_from_csv(path: Path) -> list[Job]:
-    import csv
-
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -166,6 +164,7 @@ def run_jobs(
 
 
 def _run_job(job: Job) -> JobResult:
+    from readout_diff.formats import OutputFormat
     from readout_diff.reading import read_readout
     from readout_diff.render import render
 
@@ -177,7 +176,7 @@ def _run_job(job: Job) -> JobResult:
         return JobResult(job.name, None, error=str(exc))
     return JobResult(
         name=job.name,
-        report_json=render(report, "json"),
+        report_json=render(report, OutputFormat.JSON),
         only_a=tuple(d.topic.id for d in report.only_a),
         only_b=tuple(d.topic.id for d in report.only_b),
         shared=len(report.shared),

@@ -7,14 +7,11 @@ from collections.abc import Mapping
 from readout_diff.model import (
     AlignedGroup,
     Alignment,
-    ExitStatus,
-    Report,
     Side,
     TaggedReadout,
     Topic,
     TopicDiff,
     TopicHit,
-    TopicKind,
 )
 
 
@@ -63,19 +60,3 @@ def shared_pairs(
         key=lambda p: (alignment.score(*p), -p[0], -p[1]),
     )
     return (AlignedGroup(a=(i,), b=(j,), score=alignment.score(i, j)),)
-
-
-def exit_status(report: Report, fail_on: str = "any") -> ExitStatus:
-    """What makes the status 1: any one-sided topic, only pack topics, one side, or nothing."""
-    if fail_on == "never":
-        return ExitStatus.SAME
-    sides = {
-        "any": (Side.ONLY_A, Side.ONLY_B),
-        "pack": (Side.ONLY_A, Side.ONLY_B),
-        "only-a": (Side.ONLY_A,),
-        "only-b": (Side.ONLY_B,),
-    }[fail_on]
-    for diff in report.topics:
-        if diff.side in sides and (fail_on != "pack" or diff.topic.kind is TopicKind.PACK):
-            return ExitStatus.DIFFERENT
-    return ExitStatus.SAME

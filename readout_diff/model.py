@@ -8,20 +8,16 @@ spaCy ``Doc`` or a dict. Character offsets are code-point offsets into
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 
 DEFAULT_THRESHOLD = 0.35
 """Similarity below which two sentences are not aligned (with the sentence encoder)."""
+DEFAULT_ENCODER = "use"
+"""The sentence encoder used unless ``--encoder`` says otherwise (:mod:`.similarity`)."""
+ENCODERS = ("use", "none")
+"""Encoder names the command line accepts: ``none`` is lexical only."""
 LEXICAL_THRESHOLD = 0.25
 """The same, when the similarity is lexical only: its scores run lower."""
-
-
-class ExitStatus(IntEnum):
-    """Exit statuses of the command line, like diff(1)."""
-
-    SAME = 0
-    DIFFERENT = 1
-    TROUBLE = 2
 
 
 @dataclass(frozen=True)
@@ -227,12 +223,6 @@ class Report:
     def only_b(self) -> tuple[TopicDiff, ...]:
         return tuple(t for t in self.topics if t.side is Side.ONLY_B)
 
-    @property
-    def exit_status(self) -> ExitStatus:
-        """0 when no topic is one-sided, 1 otherwise (like diff)."""
-        one_sided = any(t.side is not Side.BOTH for t in self.topics)
-        return ExitStatus.DIFFERENT if one_sided else ExitStatus.SAME
-
 
 @dataclass(frozen=True)
 class TopicPresence:
@@ -279,7 +269,3 @@ class MultiReport:
     def differences(self) -> bool:
         """True when some topic is missing from at least one account."""
         return any(t.missing for t in self.topics)
-
-    @property
-    def exit_status(self) -> ExitStatus:
-        return ExitStatus.DIFFERENT if self.differences else ExitStatus.SAME

@@ -1,4 +1,4 @@
-"""Writing a report to a file: all or nothing, and never over an input."""
+"""Writing a report to a file: all or nothing, and never over an input (or :class:`OutputError`)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from readout_diff.errors import ReadoutDiffError
-
-
-class OutputError(ReadoutDiffError, OSError):
-    """The report could not be written to the output file."""
-
-    def __init__(self, source: str, problem: str) -> None:
-        super().__init__(source, problem)
-        # Callers that catch OSError read the reason from strerror.
-        self.strerror = problem
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.problem}"
+from readout_diff.errors import OutputError
 
 
 def write_atomically(

@@ -1,6 +1,6 @@
 """``readout-diff topics check``: lint a topic pack before using it.
 
-Validation (:func:`readout_diff.topics.load_pack`) refuses a pack that cannot be
+Validation (:func:`readout_diff.topicpacks.load_pack`) refuses a pack that cannot be
 used at all; this module finds what makes a usable pack wrong: duplicate ids (all
 of them, with their lines), aliases that two topics share (a hit would count for
 both), and aliases that do not even match their own words (a typo in the syntax,
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readout_diff.errors import PackError
-from readout_diff.topics import (
+from readout_diff.topicpacks import (
     EXACT,
     GAP,
     LANGUAGES,

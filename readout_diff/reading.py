@@ -2,7 +2,8 @@
 
 What happens to the bytes, in order:
 
-1. read, refusing a directory, an unreadable file and a file over the size limit;
+1. read (:func:`readout_diff.files.read_bytes`), refusing a directory, an unreadable
+   file and a file over the size limit;
 2. refused if binary (an image, a PDF, an archive, an office document);
 3. decoded: a byte-order mark (UTF-8, UTF-16, UTF-32) wins, then a web page's declared
    charset, then strict UTF-8, then charset-normalizer among the encodings Russian and
@@ -20,23 +21,20 @@ import codecs
 import contextlib
 import os
 import re
-import stat
 import sys
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from readout_diff.errors import InputError, ReadoutDiffError
+from readout_diff.errors import SETTING, InputError, Setting
 from readout_diff.extracting import drop_boilerplate, html_to_text, looks_like_html
 from readout_diff.extracting import markdown_to_text as _markdown_to_text
+from readout_diff.files import SIZE_LIMIT, read_bytes, too_large
+from readout_diff.formats import InputFormat
 from readout_diff.hygiene import clean_text, control_ratio
 from readout_diff.model import Readout
 
 SUPPORTED_LANGUAGES = ("en", "ru")
-FORMATS = ("auto", "text", "html", "markdown")
-"""Values of ``input_format``: ``auto`` goes by the file name, then sniffs for HTML."""
 DEFAULT_MAX_BYTES = 10_000_000
 """Largest input read by default (10 MB); readouts are a few kilobytes."""
 STDIN = "-"
@@ -73,43 +71,6 @@ _MAGIC = (
 )
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-
-
-def read_bytes(
-    source: str, error: type[ReadoutDiffError], kind: str, *, limit: int | None = None
-) -> bytes:
-    """The bytes of a file, or ``error`` with a one-line reason (``kind`` names the file)."""
-    try:
-        with open(source, "rb") as file:
-            info = os.fstat(file.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise error(source, f"is a directory, not a {kind}")
-            if limit is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
-                raise error(source, _too_large(info.st_size, limit))
-            # Pipes and devices have no size: read one byte past the limit to notice.
-            data = file.read() if limit is None else file.read(limit + 1)
-    except FileNotFoundError:
-        raise error(source, f"no such {kind}") from None
-    except IsADirectoryError:
-        raise error(source, f"is a directory, not a {kind}") from None
-    except PermissionError:
-        raise error(source, "permission denied") from None
-    except OSError as exc:
-        raise error(source, exc.strerror or "cannot be read") from None
-    if limit is not None and len(data) > limit:
-        raise error(source, _too_large(None, limit))
-    return data
-
-
-def _too_large(size: int | None, limit: int) -> str:
-    actual = f"{_megabytes(size)}, " if size is not None else ""
-    return f"is too large ({actual}over the {_megabytes(limit)} limit; see --max-size)"
-
-
-def _megabytes(size: int) -> str:
-    if size < 1_000_000:
-        return f"{size:,} bytes"
-    return f"{size / 1_000_000:.3g} MB"
 
 
 def parse_size(text: str) -> int:
@@ -164,8 +125,9 @@ def decode_with_encoding(
         if data.startswith(bom):
             return _strict(data, name, source), name
     if b"\x00" in data:
+        hint, setting = _utf16_hint(data)
         raise InputError(
-            source, "looks like a binary file (it contains NUL bytes)" + _utf16_hint(data)
+            source, "looks like a binary file (it contains NUL bytes)" + hint, setting=setting
         )
     if html:
         declared = _declared_charset(data)
@@ -185,7 +147,8 @@ def decode_with_encoding(
         raise InputError(
             source,
             "is not text in a known encoding (UTF-8, UTF-16, Windows-1251, KOI8-R, Latin-1); "
-            "if it is text, name its encoding with --encoding",
+            f"if it is text, name its encoding with {SETTING}",
+            setting=Setting("encoding"),
         )
     name = codecs.lookup(best.encoding).name
     text = data.decode(name)
@@ -200,12 +163,13 @@ def decode_with_encoding(
     return text, name
 
 
-def _utf16_hint(data: bytes) -> str:
+def _utf16_hint(data: bytes) -> tuple[str, Setting | None]:
     """A hint when NUL bytes sit at every other position, as in UTF-16 without its BOM."""
     for parity, name in ((1, "utf-16-le"), (0, "utf-16-be")):
         if data[parity::2].count(0) >= 0.9 * len(data[parity::2]) and data[1 - parity :: 2]:
-            return f"; if it is UTF-16 text without a byte-order mark, try --encoding {name}"
-    return ""
+            hint = f"; if it is UTF-16 text without a byte-order mark, try {SETTING}"
+            return hint, Setting("encoding", name)
+    return "", None
 
 
 def _codec_name(encoding: str, source: str) -> str:
@@ -235,21 +199,22 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def source_format(source: str, data: bytes | str, input_format: str = "auto") -> str:
+def source_format(
+    source: str, data: bytes | str, input_format: InputFormat | str = InputFormat.AUTO
+) -> InputFormat:
     """``text``, ``html`` or ``markdown``: as given, else by the file name, else sniffed."""
-    if input_format not in FORMATS:
-        raise InputError(source, f"unknown input format {input_format!r}")
-    if input_format != "auto":
-        return input_format
+    given = _input_format(input_format, source)
+    if given is not InputFormat.AUTO:
+        return given
     suffix = Path(source).suffix.lower() if source != STDIN else ""
     head = data[:4096]
     sample = head if isinstance(head, str) else head.decode("latin-1")
     if suffix in _HTML_SUFFIXES:
         # A page saved "as text" with an .html name has no tag left to parse.
-        return "html" if "<" in sample else "text"
+        return InputFormat.HTML if "<" in sample else InputFormat.TEXT
     if suffix in _MARKDOWN_SUFFIXES:
-        return "markdown"
-    return "html" if looks_like_html(sample) else "text"
+        return InputFormat.MARKDOWN
+    return InputFormat.HTML if looks_like_html(sample) else InputFormat.TEXT
 
 
 def read_readout(
@@ -258,7 +223,7 @@ def read_readout(
     name: str | None = None,
     language: str | None = None,
     encoding: str | None = None,
-    input_format: str = "auto",
+    input_format: InputFormat | str = InputFormat.AUTO,
     keep_boilerplate: bool = False,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
@@ -291,8 +256,15 @@ def _read_stream(stream: BinaryIO, source: str, limit: int | None) -> bytes:
     except OSError as exc:
         raise InputError(source, exc.strerror or "cannot be read") from None
     if limit is not None and len(data) > limit:
-        raise InputError(source, _too_large(None, limit))
+        raise InputError(source, too_large(None, limit), setting=SIZE_LIMIT)
     return data
+
+
+def _input_format(value: InputFormat | str, source: str) -> InputFormat:
+    try:
+        return InputFormat(value)
+    except ValueError:
+        raise InputError(source, f"unknown input format {value!r}") from None
 
 
 def readout_from_bytes(
@@ -300,24 +272,25 @@ def readout_from_bytes(
     source: str,
     *,
     encoding: str | None = None,
-    input_format: str = "text",
+    input_format: InputFormat | str = InputFormat.TEXT,
     keep_boilerplate: bool = False,
     language: str | None = None,
 ) -> Readout:
     """Decode, extract and clean a readout's bytes (``source`` names it in errors)."""
+    input_format = _input_format(input_format, source)
     if not data.strip():
         raise InputError(source, "is empty (no text to compare)")
-    raw, used = decode_with_encoding(data, source, encoding, html=input_format == "html")
+    raw, used = decode_with_encoding(data, source, encoding, html=input_format is InputFormat.HTML)
     if not raw.strip(" \t\r\n\ufeff\x00"):
         raise InputError(source, "is empty (no text to compare)")
     if control_ratio(raw) > 0.05:
         raise InputError(source, "looks like a binary file (full of control characters)")
-    if input_format == "html":
+    if input_format is InputFormat.HTML:
         extracted = html_to_text(raw)
         if extracted is None:
             raise InputError(source, "has no main text (nothing to extract from the HTML page)")
         raw = extracted
-    elif input_format == "markdown":
+    elif input_format is InputFormat.MARKDOWN:
         raw = _markdown_to_text(raw.replace("\r\n", "\n").replace("\r", "\n"))
     return _finish(
         raw,
@@ -338,7 +311,7 @@ def _finish(
     language: str | None,
     keep_boilerplate: bool,
     encoding: str | None,
-    input_format: str,
+    input_format: InputFormat,
     require_words: bool = True,
 ) -> Readout:
     text = clean_text(raw)
@@ -347,7 +320,9 @@ def _finish(
         kept = drop_boilerplate(text)
         if text.strip() and not kept.text.strip():
             raise InputError(
-                source, "has nothing but boilerplate lines (--keep-boilerplate keeps them)"
+                source,
+                f"has nothing but boilerplate lines ({SETTING} keeps them)",
+                setting=Setting("keep_boilerplate", True),
             )
         text, dropped = kept.text, kept.dropped
     if require_words and not text.strip():
@@ -376,25 +351,26 @@ def readout_from_text(
     name: str,
     language: str | None = None,
     *,
-    input_format: str = "text",
+    input_format: InputFormat | str = InputFormat.TEXT,
     keep_boilerplate: bool = True,
 ) -> Readout:
     """Build a readout from text already in memory (for library users and tests).
 
     Boilerplate is kept by default: text handed over in code is taken as meant.
     """
-    if input_format == "html":
+    input_format = _input_format(input_format, name)
+    if input_format is InputFormat.HTML:
         return readout_from_bytes(
             text.encode("utf-8"),
             name,
             encoding="utf-8",
-            input_format="html",
+            input_format=InputFormat.HTML,
             keep_boilerplate=keep_boilerplate,
             language=language,
         )
     if not text.strip():
         raise InputError(name, "is empty (no text to compare)")
-    if input_format == "markdown":
+    if input_format is InputFormat.MARKDOWN:
         text = _markdown_to_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     return _finish(
         text,
@@ -448,24 +424,3 @@ def distinct_names(a: Readout, b: Readout) -> tuple[Readout, Readout]:
     if a.path and b.path and a.path != b.path:
         return replace(a, name=a.path), replace(b, name=b.path)
     return replace(a, name=f"{a.name} (A)"), replace(b, name=f"{b.name} (B)")
-
-
-def distinct_names_all(readouts: Sequence[Readout]) -> list[Readout]:
-    """Give each of any number of readouts its own name, as :func:`distinct_names` does for two."""
-    counts = Counter(r.name for r in readouts)
-    out = []
-    for i, readout in enumerate(readouts):
-        if counts[readout.name] == 1:
-            out.append(readout)
-            continue
-        group = [r for r in readouts if r.name == readout.name]
-        paths = [r.path for r in group]
-        if all(paths) and len(set(paths)) == len(paths):
-            out.append(replace(readout, name=str(readout.path)))
-        else:
-            out.append(replace(readout, name=f"{readout.name} ({_letter(i)})"))
-    return out
-
-
-def _letter(index: int) -> str:
-    return chr(ord("A") + index) if index < 26 else str(index + 1)

@@ -35,10 +35,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-DEFAULT_ENCODER = "use"
-"""The encoder used unless ``--encoder`` says otherwise."""
-ENCODERS = ("use", "none")
-"""Encoder names the command line accepts: ``none`` is lexical only."""
+from readout_diff.model import DEFAULT_ENCODER, ENCODERS
 
 MARGIN_NEIGHBOURS = 3
 """How many nearest neighbours of each sentence its margin is measured against."""

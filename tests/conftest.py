@@ -1,16 +1,21 @@
-"""Shared fixtures: the blank pipelines (loaded once per session), a small inline pack."""
+"""Shared fixtures: the blank pipelines (loaded once per session), a small inline pack,
+and the command line run in-process (``invoke``) with its one-line-error check."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from spacy.language import Language
 
-from readout_diff import pipeline, reading, segmenting, topics
-from readout_diff.model import Readout, Report, TaggedReadout
-from readout_diff.topics import TopicPack
+from readout_diff import pipeline, reading, segmenting, topicpacks
+from readout_diff.cli import cli
+from readout_diff.model import MultiReport, Readout, Report, TaggedReadout
+from readout_diff.topicpacks import TopicPack
 
 # A pack written for the tests, so they do not depend on the built-in pack's contents.
 SMALL_PACK = """
@@ -94,7 +99,7 @@ def small_pack_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def small_pack() -> TopicPack:
-    return topics.parse_pack(SMALL_PACK, "small.toml")
+    return topicpacks.parse_pack(SMALL_PACK, "small.toml")
 
 
 @pytest.fixture(scope="session")
@@ -134,3 +139,125 @@ def compare_texts(small_options: pipeline.Options) -> Callable[..., Report]:
         return pipeline.compare(a, b, options or small_options)
 
     return run
+
+
+Invoke = Callable[..., Result]
+AssertTrouble = Callable[..., str]
+
+
+@pytest.fixture(scope="session")
+def invoke() -> Invoke:
+    """Run ``readout-diff`` in-process: invoke("a.txt", "b.txt", "-f", "json", input=...)."""
+
+    def run(*args: str | Path, **kwargs: object) -> Result:
+        return CliRunner().invoke(
+            cli,
+            [str(a) for a in args],
+            prog_name="readout-diff",
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def small_args(small_pack_file: Path) -> list[str]:
+    """Command-line options that use only the small pack."""
+    return ["--no-builtin", "--topics", str(small_pack_file)]
+
+
+@pytest.fixture(scope="session")
+def assert_trouble() -> AssertTrouble:
+    """Check a run for status 2, nothing on stdout and one line on stderr; return the line."""
+
+    def check(result: Result, *names: str) -> str:
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith("readout-diff: ")
+        for name in names:
+            assert name in lines[0]
+        assert "Traceback" not in result.output
+        return lines[0]
+
+    return check
+
+
+def run_python(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run this Python with ``args`` (from the repository, so this tree is imported)."""
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
+    return subprocess.run(  # type: ignore[call-overload,no-any-return]
+        [sys.executable, *args],
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=Path(__file__).resolve().parent.parent,
+        **streams,
+    )
+
+
+Python = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="session")
+def python() -> Python:
+    """Run a fresh Python process: python("-c", code) or python("-m", "readout_diff", ...)."""
+    return run_python
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def samples() -> Report:
+    """The two sample readouts (samples/) compared with the built-in pack."""
+    return pipeline.compare(
+        reading.read_readout(ROOT / "samples" / "kremlin.txt"),
+        reading.read_readout(ROOT / "samples" / "whitehouse.txt"),
+    )
+
+
+@pytest.fixture(scope="session")
+def compare_many(small_options: pipeline.Options) -> Callable[..., MultiReport]:
+    """Compare three or more texts with the small pack: compare_many(texts, names)."""
+
+    def run(
+        texts: tuple[str, ...], names: tuple[str, ...], options: pipeline.Options | None = None
+    ) -> MultiReport:
+        readouts = [reading.readout_from_text(t, n) for t, n in zip(texts, names, strict=True)]
+        return pipeline.compare_all(readouts, options or small_options)
+
+    return run
+
+
+# Three short accounts of one call for the command-line tests, with the small pack.
+CLI_KREMLIN = (
+    "The presidents discussed the extension of New START.\n"
+    "They exchanged views on the situation in Ukraine.\n"
+    "They agreed to work on climate change.\n"
+)
+CLI_WHITE_HOUSE = (
+    "The leaders discussed extending New START.\n"
+    "President Biden raised the poisoning of Alexei Navalny.\n"
+    "They agreed to work on climate change.\n"
+)
+CLI_ELYSEE = (
+    "The President of the Republic discussed New START with his counterpart.\n"
+    "He raised the situation in Ukraine and climate change.\n"
+)
+
+
+@pytest.fixture
+def files(tmp_path: Path, small_pack_file: Path) -> dict[str, Path]:
+    """Three readout files (kremlin, whitehouse, elysee) and the small pack ("pack")."""
+    paths = {
+        "kremlin": tmp_path / "kremlin.txt",
+        "whitehouse": tmp_path / "whitehouse.txt",
+        "elysee": tmp_path / "elysee.txt",
+        "pack": small_pack_file,
+    }
+    paths["kremlin"].write_text(CLI_KREMLIN, encoding="utf-8")
+    paths["whitehouse"].write_text(CLI_WHITE_HOUSE, encoding="utf-8")
+    paths["elysee"].write_text(CLI_ELYSEE, encoding="utf-8")
+    return paths

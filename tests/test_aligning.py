@@ -19,7 +19,7 @@ from readout_diff.aligning import (
     topic_matrix,
 )
 from readout_diff.model import TaggedReadout
-from readout_diff.topics import TopicPack
+from readout_diff.topicpacks import TopicPack
 
 Tag = Callable[..., TaggedReadout]
 
@@ -147,7 +147,7 @@ def test_aligning_pairs_reordered_sentences(tag: Tag, small_pack: TopicPack) -> 
 
 
 def test_aligning_pairs_reordered_sentences_without_topics(tag: Tag) -> None:
-    from readout_diff.topics import parse_pack
+    from readout_diff.topicpacks import parse_pack
 
     empty = parse_pack('[[topic]]\nid = "none"\nlabel = "None"\nen = ["zzqx"]\n', "none.toml")
     a = "Grain exports through the Black Sea were discussed. The ministers will meet in Geneva."

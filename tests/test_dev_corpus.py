@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from readout_diff import pipeline
+from readout_diff.formats import OutputFormat
 from readout_diff.reading import read_readout
-from readout_diff.render import FORMATS, render
+from readout_diff.render import render
 
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus" / "dev"
 
@@ -55,7 +56,7 @@ def test_dev_corpus_pair_renders_a_valid_report(path_a: Path | None, path_b: Pat
         for evidence in topic["evidence"]:
             span = by_name[evidence["readout"]][evidence["start"] : evidence["end"]]
             assert span == evidence["text"]
-    for fmt in FORMATS:
+    for fmt in OutputFormat:
         assert render(report, fmt).endswith("\n")
 
 

@@ -8,7 +8,6 @@ from readout_diff.diffing import diff_topics, shared_pairs
 from readout_diff.model import (
     AlignedGroup,
     Alignment,
-    ExitStatus,
     Readout,
     Report,
     SegmentedReadout,
@@ -18,6 +17,7 @@ from readout_diff.model import (
     Topic,
     TopicHit,
 )
+from readout_diff.status import ExitStatus, pair_status
 
 CompareTexts = Callable[..., Report]
 
@@ -149,7 +149,7 @@ def test_compare_reports_shared_and_one_sided_topics(compare_texts: CompareTexts
     assert [d.topic.id for d in report.only_b] == ["navalny"]
     (shared,) = report.shared
     assert [(g.a, g.b) for g in shared.pairs] == [((0,), (0,))]
-    assert report.exit_status is ExitStatus.DIFFERENT
+    assert pair_status(report) is ExitStatus.DIFFERENT
 
 
 def test_compare_same_topics_exits_zero(compare_texts: CompareTexts) -> None:
@@ -158,10 +158,10 @@ def test_compare_same_topics_exits_zero(compare_texts: CompareTexts) -> None:
         "Ukraine came up. So did strategic stability.",
     )
     assert {d.side for d in report.topics} == {Side.BOTH}
-    assert report.exit_status is ExitStatus.SAME
+    assert pair_status(report) is ExitStatus.SAME
 
 
 def test_compare_without_topics_exits_zero(compare_texts: CompareTexts) -> None:
     report = compare_texts("The leaders spoke.", "The leaders talked.")
     assert report.topics == ()
-    assert report.exit_status is ExitStatus.SAME
+    assert pair_status(report) is ExitStatus.SAME

@@ -9,8 +9,9 @@ from collections.abc import Callable
 import pytest
 from rich.console import Console
 
-from readout_diff.model import Report
-from readout_diff.render import FORMATS, Style, marked_pieces, render
+from readout_diff.formats import OutputFormat
+from readout_diff.model import MultiReport, Report
+from readout_diff.render import RENDERERS, Style, marked_pieces, render, render_many
 from readout_diff.render.json import to_dict
 from readout_diff.render.text import write_report
 
@@ -33,7 +34,7 @@ def report(compare_texts: CompareTexts) -> Report:
     return compare_texts(TEXT_A, TEXT_B, name_a="Kremlin", name_b="White House")
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", list(OutputFormat))
 def test_render_contract_every_format(report: Report, fmt: str) -> None:
     assert {d.side.value for d in report.topics} == {"both", "only_a", "only_b"}
     output = render(report, fmt, Style(color=False, width=100))
@@ -46,7 +47,42 @@ def test_render_contract_every_format(report: Report, fmt: str) -> None:
 
 
 def test_render_formats_are_all_registered() -> None:
-    assert set(FORMATS) == {"text", "json", "markdown", "html"}
+    assert set(OutputFormat) == {"text", "json", "markdown", "html"}
+    assert set(RENDERERS) == {(f, kind) for f in OutputFormat for kind in (Report, MultiReport)}
+
+
+@pytest.fixture(scope="module")
+def three(compare_many: Callable[..., MultiReport]) -> MultiReport:
+    texts = (TEXT_A, TEXT_B, "The leaders discussed New START.")
+    return compare_many(texts, ("Kremlin", "White House", "Elysee"))
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_render_contract_every_format_for_three_readouts(three: MultiReport, fmt: str) -> None:
+    output = render(three, fmt, Style(color=False, width=100))
+    for topic in three.topics:
+        assert topic.topic.label in output
+    assert all(name in output for name in ("Kremlin", "White House", "Elysee"))
+    assert output.endswith("\n")
+    assert render_many(three, fmt) == render(three, fmt)
+
+
+def test_render_unknown_format_is_a_value_error_naming_no_flag(report: Report) -> None:
+    with pytest.raises(ValueError) as info:
+        render(report, "xml")
+    assert "--" not in str(info.value)
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_render_explain_applies_to_text_and_markdown_only(report: Report, fmt: str) -> None:
+    assert render(report, fmt, Style(explain=True)) == render(report, fmt)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_render_explain_adds_a_section(report: Report, fmt: str) -> None:
+    plain, explained = render(report, fmt), render(report, fmt, Style(explain=True))
+    assert explained.startswith(plain + "\n")
+    assert "Why each topic was found" in explained[len(plain) :]
 
 
 def test_render_text_without_colour_has_no_escape_codes(report: Report) -> None:

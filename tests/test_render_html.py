@@ -18,12 +18,12 @@ from typing import Any
 
 import pytest
 
-from readout_diff import pipeline, reading
 from readout_diff.model import MultiReport, Report
 from readout_diff.render import Style, render, render_many
 from readout_diff.render.html import render_many as html_render_many
 
 CompareTexts = Callable[..., Report]
+CompareMany = Callable[..., MultiReport]
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -56,14 +56,6 @@ VOID = {"meta", "br", "img", "input", "link", "hr", "wbr", "source", "area", "co
 
 
 @pytest.fixture(scope="module")
-def samples() -> Report:
-    return pipeline.compare(
-        reading.read_readout(ROOT / "samples" / "kremlin.txt"),
-        reading.read_readout(ROOT / "samples" / "whitehouse.txt"),
-    )
-
-
-@pytest.fixture(scope="module")
 def injected(compare_texts: CompareTexts) -> Report:
     return compare_texts(
         INJECTED,
@@ -73,23 +65,14 @@ def injected(compare_texts: CompareTexts) -> Report:
     )
 
 
-def _compare_three(
-    options: pipeline.Options, texts: tuple[str, ...] = THREE, names: tuple[str, ...] = ()
-) -> MultiReport:
-    names = names or ("kremlin", "whitehouse", "elysee")
-    readouts = [reading.readout_from_text(t, n) for t, n in zip(texts, names, strict=True)]
-    return pipeline.compare_all(readouts, options)
+@pytest.fixture(scope="module")
+def three(compare_many: CompareMany) -> MultiReport:
+    return compare_many(THREE, ("kremlin", "whitehouse", "elysee"))
 
 
 @pytest.fixture(scope="module")
-def three(small_options: pipeline.Options) -> MultiReport:
-    return _compare_three(small_options)
-
-
-@pytest.fixture(scope="module")
-def three_injected(small_options: pipeline.Options) -> MultiReport:
-    return _compare_three(
-        small_options,
+def three_injected(compare_many: CompareMany) -> MultiReport:
+    return compare_many(
         (INJECTED, *THREE[1:]),
         ("<b>Kremlin</b>", 'White "House"', "Élysée & co"),
     )
@@ -272,11 +255,9 @@ def test_render_many_html_escapes_every_input_text(three_injected: MultiReport) 
 
 
 def test_render_many_html_is_deterministic(
-    small_options: pipeline.Options, three_injected: MultiReport
+    compare_many: CompareMany, three_injected: MultiReport
 ) -> None:
-    again = _compare_three(
-        small_options, (INJECTED, *THREE[1:]), ("<b>Kremlin</b>", 'White "House"', "Élysée & co")
-    )
+    again = compare_many((INJECTED, *THREE[1:]), ("<b>Kremlin</b>", 'White "House"', "Élysée & co"))
     page = render_many(three_injected, "html")
     assert render_many(again, "html") == page
     assert render_many(three_injected, "html", Style(color=True, width=40)) == page
@@ -370,8 +351,8 @@ def test_render_many_html_marks_sentences_with_no_counterpart_anywhere(
     assert unmatched == {sid for sid, (_, links) in sentences.items() if not links}
 
 
-def test_render_many_html_without_topics_still_renders(small_options: pipeline.Options) -> None:
-    report = _compare_three(small_options, ("Tea.\n", "Coffee.\n", "Water.\n"), ("x", "y", "z"))
+def test_render_many_html_without_topics_still_renders(compare_many: CompareMany) -> None:
+    report = compare_many(("Tea.\n", "Coffee.\n", "Water.\n"), ("x", "y", "z"))
     page = render_many(report, "html")
     assert "No topic of the pack was found in any readout." in page
     assert _parse(page).errors == []

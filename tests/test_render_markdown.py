@@ -10,11 +10,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from readout_diff import pipeline, reading
 from readout_diff.model import Report, Side
 from readout_diff.render import render, verdict
 
@@ -25,14 +23,6 @@ TRICKY = (
     "<script>alert(1)</script> & 5 > 3 \\ done. "
     "# Not a heading, 1. not a list, > not a quote."
 )
-
-
-@pytest.fixture(scope="module")
-def samples() -> Report:
-    return pipeline.compare(
-        reading.read_readout(ROOT / "samples" / "kremlin.txt"),
-        reading.read_readout(ROOT / "samples" / "whitehouse.txt"),
-    )
 
 
 def _parse(markdown: str) -> list[Token]:

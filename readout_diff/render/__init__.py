@@ -1,124 +1,62 @@
-"""Rendering stage: a :class:`~readout_diff.model.Report` becomes text, Markdown, HTML or JSON.
+"""Rendering stage: a report becomes text, Markdown, HTML or JSON.
 
-Each format is one module with one function ``render(report, style) -> str``; the
-CLI picks one from :data:`RENDERERS`. A renderer returns the whole output as a
-string, so nothing is written half-way when something fails.
+One module per format (:mod:`.text`, :mod:`.markdown`, :mod:`.json`, :mod:`.html`),
+each rendering both a two-readout :class:`~readout_diff.model.Report`
+(``render_pair``) and a :class:`~readout_diff.model.MultiReport` on three or more
+(``render_many``); what they share (the style, the verdicts, the table's sections,
+marked sentences) is in :mod:`.common`. :data:`RENDERERS` is the one dispatch
+table, keyed by format and kind of report. A renderer returns the whole output as
+a string, so nothing is written half-way when something fails.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import Any
 
-from readout_diff.model import (
-    MultiReport,
-    Report,
-    Sentence,
-    Side,
-    TopicDiff,
-    TopicHit,
-    TopicKind,
-)
+from readout_diff.formats import OutputFormat
+from readout_diff.model import MultiReport, Report
+from readout_diff.render import html, json, markdown, text
+from readout_diff.render.common import Style, marked_pieces, table_sections, verdict
 
+Renderer = Callable[[Any, Style], str]
 
-@dataclass(frozen=True)
-class Style:
-    """How the output will be shown."""
-
-    color: bool = False
-    """Use terminal colours and emphasis (only for a terminal)."""
-    width: int = 100
-    """Line width for formats that wrap."""
+RENDERERS: dict[tuple[OutputFormat, type[Report] | type[MultiReport]], Renderer] = {
+    (OutputFormat.TEXT, Report): text.render_pair,
+    (OutputFormat.TEXT, MultiReport): text.render_many,
+    (OutputFormat.JSON, Report): json.render_pair,
+    (OutputFormat.JSON, MultiReport): json.render_many,
+    (OutputFormat.MARKDOWN, Report): markdown.render_pair,
+    (OutputFormat.MARKDOWN, MultiReport): markdown.render_many,
+    (OutputFormat.HTML, Report): html.render_pair,
+    (OutputFormat.HTML, MultiReport): html.render_many,
+}
 
 
-Renderer = Callable[[Report, Style], str]
+def render(
+    report: Report | MultiReport,
+    fmt: OutputFormat | str = OutputFormat.TEXT,
+    style: Style | None = None,
+) -> str:
+    """Render a report (of two readouts or more) in a format (ValueError for an unknown one)."""
+    return RENDERERS[OutputFormat(fmt), type(report)](report, style or Style())
 
 
-def verdict(report: Report) -> str:
-    """One line: how many topics are shared, how many only in each readout."""
-    a, b = report.a.readout.name, report.b.readout.name
-    shared, only_a, only_b = len(report.shared), len(report.only_a), len(report.only_b)
-    head = "same topics" if not (only_a or only_b) else "topics differ"
-    return f"{head}: {_count(shared, 'topic')} in both, {only_a} only in {a}, {only_b} only in {b}"
+def render_many(
+    report: MultiReport, fmt: OutputFormat | str = OutputFormat.TEXT, style: Style | None = None
+) -> str:
+    """Render a report on three or more readouts (the same as :func:`render`)."""
+    return render(report, fmt, style)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def marked_pieces(sentence: Sentence, hits: tuple[TopicHit, ...]) -> list[tuple[str, bool]]:
-    """A sentence cut into (text, is_trigger) pieces, the triggers being the hits' spans."""
-    spans = sorted((h.start - sentence.start, h.end - sentence.start) for h in hits)
-    merged: list[list[int]] = []
-    for start, end in spans:
-        # Triggers only blanks apart ("coronavirus pandemic") read as one phrase.
-        if merged and (start <= merged[-1][1] or not sentence.text[merged[-1][1] : start].strip()):
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    pieces: list[tuple[str, bool]] = []
-    pos = 0
-    for start, end in merged:
-        if start > pos:
-            pieces.append((sentence.text[pos:start], False))
-        pieces.append((sentence.text[start:end], True))
-        pos = end
-    if pos < len(sentence.text):
-        pieces.append((sentence.text[pos:], False))
-    return pieces
-
-
-def table_sections(report: Report) -> list[tuple[str, tuple[TopicDiff, ...], bool]]:
-    """The topic table's sections: (title, topics, one-sided?), empty ones left out.
-
-    Pack topics come first, one-sided before shared; ad-hoc names (things no pack
-    topic covers) are kept apart at the end.
-    """
-    a, b = report.a.readout.name, report.b.readout.name
-    pack = [t for t in report.topics if t.topic.kind is TopicKind.PACK]
-    adhoc = tuple(t for t in report.topics if t.topic.kind is TopicKind.ADHOC)
-    order = {Side.ONLY_A: 0, Side.ONLY_B: 1, Side.BOTH: 2}
-    sections = [
-        (f"only in {a}", tuple(t for t in pack if t.side is Side.ONLY_A), True),
-        (f"only in {b}", tuple(t for t in pack if t.side is Side.ONLY_B), True),
-        ("in both", tuple(t for t in pack if t.side is Side.BOTH), False),
-        (
-            "names no topic covers",
-            tuple(sorted(adhoc, key=lambda t: order[t.side])),
-            any(t.side is not Side.BOTH for t in adhoc),
-        ),
-    ]
-    return [(title, diffs, one_sided) for title, diffs, one_sided in sections if diffs]
-
-
-def _renderers() -> dict[str, Renderer]:
-    from readout_diff.render import html, json, markdown, text
-
-    return {
-        "text": text.render,
-        "json": json.render,
-        "markdown": markdown.render,
-        "html": html.render,
-    }
-
-
-FORMATS = ("text", "json", "markdown", "html")
-
-
-def render(report: Report, fmt: str = "text", style: Style | None = None) -> str:
-    """Render a report in one of :data:`FORMATS`."""
-    return _renderers()[fmt](report, style or Style())
-
-
-def render_many(report: MultiReport, fmt: str = "text", style: Style | None = None) -> str:
-    """Render a report on three or more readouts (text, json, markdown or html)."""
-    from readout_diff.render import many
-
-    return many.render_many(report, fmt, style or Style())
-
-
-def explain(report: Report, *, markdown: bool = False) -> str:
-    """The ``--explain`` section: which alias matched which words, per readout and topic."""
-    from readout_diff.render.explaining import explain as explain_report
-
-    return explain_report(report, markdown=markdown)
+__all__ = [
+    "RENDERERS",
+    "OutputFormat",
+    "Renderer",
+    "Style",
+    "marked_pieces",
+    "render",
+    "render_many",
+    "table_sections",
+    "verdict",
+]

@@ -1,4 +1,9 @@
-"""The JSON report: the contract for scripts (every field is documented in the README)."""
+"""The JSON report: the contract for scripts (every field is documented in the README).
+
+A report on three or more readouts (:func:`render_many`) keeps the two-readout
+schema (:func:`render_pair`): the same fields, ``status`` taking the values ``all``,
+``missing_one`` or ``some``, and ``alignments`` holding every pair.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,16 @@ import json
 from typing import Any
 
 from readout_diff import __version__
-from readout_diff.model import AlignedGroup, PackInfo, Report, TaggedReadout, TopicDiff, TopicHit
-from readout_diff.render import Style, verdict
+from readout_diff.model import (
+    AlignedGroup,
+    MultiReport,
+    PackInfo,
+    Report,
+    TaggedReadout,
+    TopicDiff,
+    TopicHit,
+)
+from readout_diff.render.common import Style, many_verdict, verdict
 
 SCHEMA_VERSION = 1
 
@@ -27,7 +40,7 @@ def header(pack: PackInfo) -> dict[str, Any]:
 
 
 def to_dict(report: Report) -> dict[str, Any]:
-    """The report as plain JSON-ready data, in a stable key order."""
+    """A two-readout report as plain JSON-ready data, in a stable key order."""
     names = (report.a.readout.name, report.b.readout.name)
     return {
         **header(report.pack),
@@ -105,6 +118,67 @@ def _group(group: AlignedGroup) -> dict[str, Any]:
     return {"a": list(group.a), "b": list(group.b), "score": round(group.score, 3)}
 
 
-def render(report: Report, style: Style) -> str:
-    """The report as one JSON document (byte-identical for identical inputs)."""
+def render_pair(report: Report, style: Style) -> str:
+    """A two-readout report as one JSON document (byte-identical for identical inputs)."""
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- three or more readouts --------------------------------------------------------
+
+
+def many_to_dict(report: MultiReport) -> dict[str, Any]:
+    """A report on three or more readouts as JSON-ready data, in the two-readout schema."""
+    names = [r.readout.name for r in report.readouts]
+    unaligned = _unaligned(report)
+    return {
+        **header(report.pack),
+        "summary": {
+            "verdict": many_verdict(report),
+            "differences": report.differences,
+            "shared": sum(t.status == "all" for t in report.topics),
+            "missing_one": sum(t.status == "missing_one" for t in report.topics),
+            "some": sum(t.status == "some" for t in report.topics),
+        },
+        "readouts": [
+            _readout(tagged, tuple(unaligned[k])) for k, tagged in enumerate(report.readouts)
+        ],
+        "topics": [
+            {
+                "id": t.topic.id,
+                "label": t.topic.label,
+                "group": t.topic.group,
+                "kind": t.topic.kind.value,
+                "status": t.status,
+                "present_in": [n for n, p in zip(names, t.present, strict=True) if p],
+                "missing_from": [names[k] for k in t.missing],
+                "negated": all(h.negated for hits in t.hits for h in hits),
+                "evidence": [_hit(h, names[k]) for k, hits in enumerate(t.hits) for h in hits],
+                "pairs": [],
+            }
+            for t in report.topics
+        ],
+        "alignment": [_group(g) for g in report.alignments[0].alignment.groups],
+        "alignments": [
+            {"a": p.a, "b": p.b, "groups": [_group(g) for g in p.alignment.groups]}
+            for p in report.alignments
+        ],
+        "threshold": report.alignments[0].alignment.threshold,
+    }
+
+
+def _unaligned(report: MultiReport) -> list[list[int]]:
+    """Per readout, the sentences aligned with no sentence of any other readout."""
+    aligned: list[set[int]] = [set() for _ in report.readouts]
+    for pair in report.alignments:
+        for group in pair.alignment.groups:
+            aligned[pair.a].update(group.a)
+            aligned[pair.b].update(group.b)
+    return [
+        [s.index for s in tagged.sentences if s.index not in aligned[k]]
+        for k, tagged in enumerate(report.readouts)
+    ]
+
+
+def render_many(report: MultiReport, style: Style) -> str:
+    """A report on three or more readouts as one JSON document."""
+    return json.dumps(many_to_dict(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,16 +1,31 @@
-"""The Markdown report, for pasting into a newsroom note or a pull request."""
+"""The Markdown report, for pasting into a newsroom note or a pull request.
+
+Renders a two-readout report (:func:`render_pair`, with ``--explain``'s section
+when asked) and a report on three or more (:func:`render_many`).
+"""
 
 from __future__ import annotations
 
 import re
 
-from readout_diff.model import Report, Side, TaggedReadout, TopicDiff, TopicKind
-from readout_diff.render import Style, marked_pieces, table_sections, verdict
+from readout_diff.model import MultiReport, Report, Side, TaggedReadout, TopicDiff, TopicKind
+from readout_diff.render.common import (
+    Style,
+    describe_hit,
+    explanations,
+    first_sentence,
+    many_table_rows,
+    many_verdict,
+    marked_pieces,
+    table_sections,
+    verdict,
+)
 
 _LINE_START = re.compile(r"^([#+=-])|^(\d+)([.)])")
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
+    """Text that Markdown shows as it is: markup characters escaped, blanks folded."""
     for char in ("\\", "*", "_", "`", "|", "[", "]", "<", ">", "&", "~"):
         text = text.replace(char, "\\" + char)
     return re.sub(r"\s+", " ", text)
@@ -24,22 +39,22 @@ def _sentence(tagged: TaggedReadout, index: int, diff: TopicDiff | None) -> str:
         if h.sentence == index and (diff is None or h.topic_id == diff.topic.id)
     )
     pieces = marked_pieces(sentence, hits if diff is not None else ())
-    out = "".join(f"**{_escape(p)}**" if trigger else _escape(p) for p, trigger in pieces)
+    out = "".join(f"**{escape(p)}**" if trigger else escape(p) for p, trigger in pieces)
     # A sentence opening with "#", "+", "-", "=" or "1." would become a heading or a list.
     return _LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], out)
 
 
-def render(report: Report, style: Style) -> str:
-    """The report as a Markdown document."""
+def render_pair(report: Report, style: Style) -> str:
+    """A two-readout report as a Markdown document."""
     a, b = report.a, report.b
-    name_a, name_b = _escape(a.readout.name), _escape(b.readout.name)
-    lines = [f"# readout-diff: {name_a} vs {name_b}", "", f"**{_escape(verdict(report))}**", ""]
+    name_a, name_b = escape(a.readout.name), escape(b.readout.name)
+    lines = [f"# readout-diff: {name_a} vs {name_b}", "", f"**{escape(verdict(report))}**", ""]
     if report.topics:
         lines += ["## Topics", "", f"| Topic | {name_a} | {name_b} |", "|---|:-:|:-:|"]
         for title, diffs, _ in table_sections(report):
-            lines.append(f"| *{_escape(title)} ({len(diffs)})* | | |")
+            lines.append(f"| *{escape(title)} ({len(diffs)})* | | |")
             for diff in diffs:
-                label = _escape(diff.topic.label)
+                label = escape(diff.topic.label)
                 if diff.side is not Side.BOTH:
                     label = f"**{label}**"
                 if diff.negated_only:
@@ -54,7 +69,7 @@ def render(report: Report, style: Style) -> str:
         lines += [f"## Only in {name}", ""]
         for diff in topics:
             kind = " (a name no topic covers)" if diff.topic.kind is TopicKind.ADHOC else ""
-            lines += [f"### {_escape(diff.topic.label)}{kind}", ""]
+            lines += [f"### {escape(diff.topic.label)}{kind}", ""]
             hits = diff.hits_a or diff.hits_b
             for index in sorted({h.sentence for h in hits}):
                 lines.append(f"> {_sentence(tagged, index, diff)}")
@@ -64,7 +79,7 @@ def render(report: Report, style: Style) -> str:
         lines += ["## Shared topics, side by side", ""]
         for diff in report.shared:
             lines += [
-                f"### {_escape(diff.topic.label)}",
+                f"### {escape(diff.topic.label)}",
                 "",
                 f"| {name_a} | {name_b} | similarity |",
                 "|---|---|--:|",
@@ -82,4 +97,59 @@ def render(report: Report, style: Style) -> str:
             lines += [f"## Said only by {name}", ""]
             lines += [f"- {_sentence(tagged, i, None)}" for i in unmatched]
             lines.append("")
+    document = "\n".join(lines).rstrip("\n") + "\n"
+    return document + "\n" + explain(report) if style.explain else document
+
+
+def explain(report: Report) -> str:
+    """The ``--explain`` section: per readout and topic, which alias matched which words."""
+    lines = ["## Why each topic was found", ""]
+    for name, topics in explanations(report):
+        lines += [f"### {name}", ""]
+        for diff, hits in topics:
+            lines.append(
+                f"- **{diff.topic.label}** ({diff.topic.id}): "
+                + "; ".join(describe_hit(h) for h in hits)
+            )
+        lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_many(report: MultiReport, style: Style) -> str:
+    """A report on three or more readouts as a Markdown document."""
+    names = [escape(r.readout.name) for r in report.readouts]
+    lines = [
+        f"# readout-diff: {', '.join(names)}",
+        "",
+        f"**{escape(many_verdict(report))}**",
+        "",
+        "## Topics",
+        "",
+        "| Topic | " + " | ".join(names) + " |",
+        "|---|" + ":-:|" * len(names),
+    ]
+    for topic in many_table_rows(report):
+        label = escape(topic.topic.label)
+        if topic.missing:
+            label = f"**{label}**"
+        lines.append(f"| {label} | " + " | ".join("✓" if p else "" for p in topic.present) + " |")
+    lines.append("")
+    missing_one = [t for t in report.topics if t.status == "missing_one"]
+    if missing_one:
+        lines += ["## Missing from exactly one account", ""]
+        for topic in missing_one:
+            lines += [f"### {escape(topic.topic.label)}: not in {names[topic.missing[0]]}", ""]
+            for k, hits in enumerate(topic.hits):
+                if hits:
+                    quoted = escape(first_sentence(report.readouts[k], hits))
+                    lines.append(f"- {names[k]}: {quoted}")
+            lines.append("")
+    lines += ["## Pairwise alignment", "", "| readouts | aligned groups | unmatched |"]
+    lines.append("|---|--:|--:|")
+    for pair in report.alignments:
+        a, b = pair.alignment.unmatched_a, pair.alignment.unmatched_b
+        lines.append(
+            f"| {names[pair.a]} ~ {names[pair.b]} | {len(pair.alignment.groups)} | "
+            f"{len(a)} + {len(b)} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,7 +1,9 @@
 """Terminal output with rich: colour and emphasis in a terminal, plain text otherwise.
 
-Without colour nothing but plain characters is written (no escape codes), and the
-words that triggered a topic are marked ``*like this*`` instead of in bold.
+Renders a two-readout report (:func:`render_pair`, with ``--explain``'s section
+when asked) and a report on three or more (:func:`render_many`). Without colour
+nothing but plain characters is written (no escape codes), and the words that
+triggered a topic are marked ``*like this*`` instead of in bold.
 """
 
 from __future__ import annotations
@@ -14,8 +16,18 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from readout_diff.model import Report, Side, TaggedReadout, TopicDiff, TopicKind
-from readout_diff.render import Style, marked_pieces, table_sections, verdict
+from readout_diff.model import MultiReport, Report, Side, TaggedReadout, TopicDiff, TopicKind
+from readout_diff.render.common import (
+    Style,
+    describe_hit,
+    explanations,
+    first_sentence,
+    many_table_rows,
+    many_verdict,
+    marked_pieces,
+    table_sections,
+    verdict,
+)
 
 EXCERPT = 60
 """Characters of context kept around a one-sided topic's triggers."""
@@ -38,15 +50,31 @@ def make_console(out: io.StringIO, style: Style) -> Console:
     )
 
 
-def render(report: Report, style: Style) -> str:
-    """The report as text for a terminal or a pager."""
+def render_pair(report: Report, style: Style) -> str:
+    """A two-readout report as text for a terminal or a pager."""
     out = io.StringIO()
-    console = make_console(out, style)
-    write_report(console, report, style.color)
+    write_report(make_console(out, style), report, style.color)
+    text = _finish(out.getvalue(), style)
+    return text + "\n" + explain(report) if style.explain else text
+
+
+def _finish(text: str, style: Style) -> str:
     if style.color:
-        return out.getvalue()
+        return text
     # rich pads table cells to the full width; trailing blanks only get in the way of diff.
-    return "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def explain(report: Report) -> str:
+    """The ``--explain`` section: per readout and topic, which alias matched which words."""
+    lines = ["Why each topic was found", ""]
+    for name, topics in explanations(report):
+        lines.append(name)
+        for diff, hits in topics:
+            lines.append(f"  {diff.topic.label} ({diff.topic.id})")
+            lines += [f"    {describe_hit(h)}" for h in hits]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def write_report(console: Console, report: Report, color: bool) -> None:
@@ -204,4 +232,57 @@ def _cell(tagged: TaggedReadout, indices: tuple[int, ...], diff: TopicDiff, colo
     return Group(*(_sentence(tagged, i, diff, color) for i in indices))
 
 
-__all__ = ["render", "write_report"]
+# --- three or more readouts --------------------------------------------------------
+
+
+def render_many(report: MultiReport, style: Style) -> str:
+    """A report on three or more readouts: the topic matrix, the gaps, the pairs."""
+    out = io.StringIO()
+    console = make_console(out, style)
+    names = [r.readout.name for r in report.readouts]
+    console.print(
+        Text.assemble(
+            ("readout-diff ", "bold"),
+            " · ".join(
+                f"{r.readout.name} ({r.readout.language}, {len(r.sentences)} sentences)"
+                for r in report.readouts
+            ),
+        )
+    )
+    console.print(Text(many_verdict(report), style="bold"))
+    console.print()
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Topic", overflow="fold")
+    for name in names:
+        table.add_column(name, justify="center")
+    for topic in many_table_rows(report):
+        table.add_row(
+            topic.topic.label,
+            *(PRESENT if p else ABSENT for p in topic.present),
+            style="bold yellow" if topic.missing else None,
+        )
+    console.print(table)
+    missing_one = [t for t in report.topics if t.status == "missing_one"]
+    if missing_one:
+        console.print()
+        console.print(Text("Missing from exactly one account", style="bold underline"))
+        for topic in missing_one:
+            console.print(f"  {topic.topic.label}: not in {names[topic.missing[0]]}")
+            for k, hits in enumerate(topic.hits):
+                if hits:
+                    line = Text(f"{names[k]} {first_sentence(report.readouts[k], hits)}")
+                    console.print(Padding(line, (0, 0, 0, 4)))
+    console.print()
+    console.print(Text("Pairwise alignment", style="bold underline"))
+    pairs = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column in ("readouts", "aligned groups", "unmatched"):
+        pairs.add_column(column)
+    for pair in report.alignments:
+        alignment = pair.alignment
+        pairs.add_row(
+            f"{names[pair.a]} ~ {names[pair.b]}",
+            str(len(alignment.groups)),
+            f"{len(alignment.unmatched_a)} + {len(alignment.unmatched_b)}",
+        )
+    console.print(pairs)
+    return _finish(out.getvalue(), style)

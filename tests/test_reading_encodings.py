@@ -12,7 +12,7 @@ from readout_diff import pipeline
 from readout_diff.errors import InputError
 from readout_diff.reading import decode_with_encoding, read_readout
 from readout_diff.render import render
-from readout_diff.topics import TopicPack
+from readout_diff.topicpacks import TopicPack
 
 FIXTURES = Path(__file__).parent / "fixtures" / "input"
 RU = (FIXTURES / "ru.txt").read_text(encoding="utf-8")

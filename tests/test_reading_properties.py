@@ -21,7 +21,7 @@ from readout_diff.hygiene import clean_text, matching_text
 from readout_diff.model import Readout, Report
 from readout_diff.reading import read_readout, readout_from_bytes, readout_from_text
 from readout_diff.render import render
-from readout_diff.topics import TopicPack
+from readout_diff.topicpacks import TopicPack
 
 FIXTURES = Path(__file__).parent / "fixtures" / "input"
 SETTINGS = settings(

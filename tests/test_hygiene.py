@@ -13,7 +13,7 @@ from readout_diff import segmenting
 from readout_diff.hygiene import clean_text, matching_text
 from readout_diff.model import Readout, TaggedReadout
 from readout_diff.reading import read_readout, readout_from_text
-from readout_diff.topics import TopicPack
+from readout_diff.topicpacks import TopicPack
 
 
 @pytest.mark.parametrize(

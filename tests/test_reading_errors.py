@@ -111,7 +111,7 @@ def test_over_the_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(b"The leaders spoke. " * 1000)
     assert problem(path, max_bytes=1000) == (
-        "is too large (19,000 bytes, over the 1,000 bytes limit; see --max-size)"
+        "is too large (19,000 bytes, over the 1,000 bytes limit; see max_bytes=...)"
     )
     assert read_readout(path, max_bytes=None).text.startswith("The leaders spoke.")
 
@@ -120,13 +120,13 @@ def test_over_the_default_limit_is_refused_without_reading_it(tmp_path: Path) ->
     path = tmp_path / "huge.txt"
     with path.open("wb") as file:
         file.truncate(DEFAULT_MAX_BYTES + 1)  # sparse: no 10 MB written
-    assert problem(path) == "is too large (10 MB, over the 10 MB limit; see --max-size)"
+    assert problem(path) == "is too large (10 MB, over the 10 MB limit; see max_bytes=...)"
 
 
 def test_standard_input_over_the_size_limit() -> None:
     stdin = io.BytesIO(b"x" * 2001)
     assert problem("-", stdin=stdin, max_bytes=2000) == (
-        "is too large (over the 2,000 bytes limit; see --max-size)"
+        "is too large (over the 2,000 bytes limit; see max_bytes=...)"
     )
 
 
@@ -159,7 +159,7 @@ def test_no_sentence_at_all(tmp_path: Path) -> None:
 def test_nothing_but_boilerplate(tmp_path: Path) -> None:
     path = tmp_path / "form.txt"
     path.write_text("Share\nPrint\nAdd new comment\nCAPTCHA\n", encoding="utf-8")
-    assert problem(path) == "has nothing but boilerplate lines (--keep-boilerplate keeps them)"
+    assert problem(path) == "has nothing but boilerplate lines (keep_boilerplate=True keeps them)"
     assert read_readout(path, keep_boilerplate=True).text.startswith("Share")
 
 
@@ -202,6 +202,6 @@ def test_utf16_without_byte_order_mark_gets_a_hint(tmp_path: Path) -> None:
     path.write_bytes("The leaders spoke.".encode("utf-16-le"))
     assert problem(path) == (
         "looks like a binary file (it contains NUL bytes); if it is UTF-16 text without a "
-        "byte-order mark, try --encoding utf-16-le"
+        "byte-order mark, try encoding='utf-16-le'"
     )
     assert read_readout(path, encoding="utf-16-le").text == "The leaders spoke."

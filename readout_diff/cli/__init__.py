@@ -1,0 +1,48 @@
+"""The command line: a thin click layer over the library.
+
+``readout-diff A B`` (the ``diff`` command, which needs no name) compares readouts;
+``readout-diff topics`` lists and checks topic packs; ``readout-diff batch`` runs
+over many pairs. One module per command (:mod:`.diff`, :mod:`.batch`,
+:mod:`.topics`); :mod:`.options` types the diff command's options by what they
+govern; :mod:`.boundary` is the one place where faults become a status and one
+line on stderr, for every command; the statuses themselves come from
+:mod:`readout_diff.status`. The library never imports this package.
+"""
+
+from __future__ import annotations
+
+import click
+
+from readout_diff import __version__
+from readout_diff.cli.base import EPILOG, DefaultGroup
+from readout_diff.cli.batch import batch_command
+from readout_diff.cli.boundary import ErrorBoundary, Trouble
+from readout_diff.cli.diff import diff_command, run
+from readout_diff.cli.options import DiffOptions
+from readout_diff.cli.topics import topics_group
+
+__all__ = ["DiffOptions", "Trouble", "cli", "main", "run"]
+
+
+class ReadoutDiffGroup(ErrorBoundary, DefaultGroup):
+    """The ``readout-diff`` command: its default command is ``diff``, inside the boundary."""
+
+
+@click.group(
+    cls=ReadoutDiffGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EPILOG,
+)
+@click.version_option(__version__, "-V", "--version", prog_name="readout-diff")
+def cli() -> None:
+    """Compare official readouts of one diplomatic call."""
+
+
+cli.add_command(diff_command)
+cli.add_command(batch_command)
+cli.add_command(topics_group)
+
+
+def main() -> None:
+    """Entry point of the ``readout-diff`` command."""
+    cli(prog_name="readout-diff")

@@ -1,0 +1,283 @@
+"""What both HTML pages share: the document with its policy, style and script, the
+header, the key, the topic buttons, and one sentence with its marks and links.
+
+The style and script are package files (``style.css``, ``script.js``) read once;
+the Content-Security-Policy allows exactly them, by their SHA-256, computed from
+the files when the first page is built, so editing a file cannot break the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+from importlib import resources
+
+from readout_diff import __version__
+from readout_diff.model import (
+    AlignedGroup,
+    PackInfo,
+    Sentence,
+    TaggedReadout,
+    Topic,
+    TopicHit,
+    TopicKind,
+)
+from readout_diff.render.common import marked_pieces
+
+PRESENT = "●"
+ABSENT = "○"
+
+
+@dataclass(frozen=True)
+class Assets:
+    """The page's style and script, and the policy that allows exactly them."""
+
+    css: str
+    js: str
+
+    @property
+    def csp(self) -> str:
+        return (
+            f"default-src 'none'; style-src {_hash(self.css)}; script-src {_hash(self.js)}; "
+            "img-src 'none'; base-uri 'none'; form-action 'none'"
+        )
+
+
+@lru_cache(maxsize=1)
+def assets() -> Assets:
+    """The style and script shipped with the package (read once per process)."""
+    folder = resources.files("readout_diff.render.html")
+    return Assets(
+        css=folder.joinpath("style.css").read_text("utf-8"),
+        js=folder.joinpath("script.js").read_text("utf-8"),
+    )
+
+
+def _hash(source: str) -> str:
+    """A CSP source expression allowing exactly this inline style or script."""
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def e(text: str) -> str:
+    """Text escaped for HTML, quotes too."""
+    return escape(text, quote=True)
+
+
+# How a topic's status shows: a CSS class for sentences, marks, tags and table rows.
+# Missing from exactly one of three or more accounts is the analogue of one-sided.
+SHARED, ONE_SIDED, SOME = "shared", "one-sided", "some"
+_PRIORITY = (ONE_SIDED, SOME, SHARED)
+MANY_KIND = {"all": SHARED, "missing_one": ONE_SIDED, "some": SOME}
+
+
+class Topics:
+    """What every part of a page needs to know about the report's topics.
+
+    ``kinds`` maps each topic id, in report order, to its CSS class; ``labels`` to
+    how the page names it.
+    """
+
+    def __init__(self, kinds: dict[str, str], labels: dict[str, str]) -> None:
+        self.kinds = kinds
+        self.labels = labels
+        # Short ids keep the attributes small and immune to whatever a topic id contains.
+        self.key = {topic_id: f"t{k}" for k, topic_id in enumerate(kinds)}
+
+    def label(self, topic_id: str) -> str:
+        return self.labels[topic_id]
+
+    def status(self, topic_ids: Iterable[str]) -> str:
+        """The class of something carrying these topics: the most telling status wins."""
+        kinds = {self.kinds[t] for t in topic_ids}
+        return next((kind for kind in _PRIORITY if kind in kinds), "plain")
+
+    def in_order(self, hits: Iterable[TopicHit]) -> list[str]:
+        """The hits' topics in report order, so that output does not depend on set order."""
+        found = {h.topic_id for h in hits}
+        return [t for t in self.kinds if t in found]
+
+
+def not_discussed(label: str, hits: Iterable[TopicHit]) -> str:
+    found = list(hits)
+    return label + (" (said not discussed)" if found and all(h.negated for h in found) else "")
+
+
+def document(title: str, body: list[str], footer: str) -> str:
+    """A whole page around ``body``: the policy, the shared style and script, the footer."""
+    files = assets()
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{files.csp}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="readout-diff">',
+        f"<title>{e(title)}</title>",
+        f"<style>{files.css}</style>",
+        "</head>",
+        "<body>",
+        *body,
+        "<footer>",
+        footer,
+        "</footer>",
+        f"<script>{files.js}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def footer(pack: PackInfo, threshold: float | None) -> str:
+    text = (
+        f"readout-diff {e(__version__)} · topic pack {e(pack.name)} "
+        f"{e(pack.version)} ({pack.topics} topics)"
+    )
+    return text + (f" · similarity threshold {threshold:.2f}" if threshold is not None else "")
+
+
+def header(names: list[str], meta: str, verdict_line: str, same: bool) -> list[str]:
+    vs = ' <span class="vs">vs</span> '
+    return [
+        "<header>",
+        '<p class="tool">readout-diff</p>',
+        f"<h1>{vs.join(e(n) for n in names)}</h1>",
+        f'<p class="meta">{meta}</p>',
+        f'<div class="verdict{" same" if same else ""}" role="status">',
+        f'<strong id="verdict">{e(verdict_line)}</strong>',
+        "</div>",
+        "</header>",
+    ]
+
+
+def meta(readouts: Iterable[TaggedReadout]) -> str:
+    return " · ".join(
+        f"{e(t.readout.name)}: {e(t.readout.language)}, {len(t.sentences)} sentences"
+        + (f", {e(t.readout.path)}" if t.readout.path else "")
+        for t in readouts
+    )
+
+
+def legend(items: list[tuple[str, str]]) -> list[str]:
+    return [
+        "<h2>Key</h2>",
+        '<ul class="legend">',
+        *(f'<li><span class="swatch {swatch}"></span>{text}</li>' for swatch, text in items),
+        "</ul>",
+    ]
+
+
+def filter_bar() -> list[str]:
+    return [
+        '<div class="filter-bar">',
+        '<span id="filter-state">Click topics to filter the sentences</span>',
+        '<button type="button" id="show-all" disabled>Show all</button>',
+        "</div>",
+    ]
+
+
+def topic_button(page: Topics, topic: Topic) -> str:
+    kind = page.kinds[topic.id]
+    hint = " (a name no topic covers)" if topic.kind is TopicKind.ADHOC else ""
+    return (
+        f'<button type="button" class="topic {kind}" '
+        f'data-topic="{page.key[topic.id]}" data-topic-id="{e(topic.id)}" '
+        f'aria-pressed="false" title="{e(topic.group or topic.label)}{hint}">'
+        f"{e(page.label(topic.id))}</button>"
+    )
+
+
+def mark(present: bool, gap: str = "") -> str:
+    if present:
+        return f'<td class="mark on" title="mentioned">{PRESENT}</td>'
+    if gap:
+        return f'<td class="mark gap" title="{e(gap)}">{ABSENT}</td>'
+    return f'<td class="mark" title="not mentioned">{ABSENT}</td>'
+
+
+Links = dict[int, dict[int, float]]
+
+
+def links_of(groups: Iterable[AlignedGroup]) -> tuple[Links, Links]:
+    """Per sentence of each side, its counterparts on the other side with the best score."""
+    links_a: Links = {}
+    links_b: Links = {}
+    for group in groups:
+        for i in group.a:
+            for j in group.b:
+                score = max(group.score, links_a.get(i, {}).get(j, 0.0))
+                links_a.setdefault(i, {})[j] = score
+                links_b.setdefault(j, {})[i] = score
+    return links_a, links_b
+
+
+GUTTER = (
+    '<div class="gutter" aria-hidden="true"><svg xmlns="http://www.w3.org/2000/svg"></svg></div>'
+)
+
+
+def column_head(tagged: TaggedReadout, side: str) -> list[str]:
+    readout = tagged.readout
+    return [
+        f'<section class="col {side}" aria-label="{e(readout.name)}">',
+        f"<h2>{e(readout.name)} <small>{e(readout.language)}, "
+        f"{len(tagged.sentences)} sentences</small></h2>",
+    ]
+
+
+def sentence_html(
+    page: Topics,
+    tagged: TaggedReadout,
+    sentence: Sentence,
+    sid: str,
+    links: list[tuple[str, float]],
+    hint: str,
+    unmatched: str | None,
+) -> str:
+    """One sentence: coloured by its topics, triggers marked, topic tags, links for hover.
+
+    ``links`` are the ids of the aligned sentences in other columns with their scores;
+    ``unmatched`` is the note shown when the sentence has no counterpart at all.
+    """
+    hits = tuple(h for h in tagged.hits if h.sentence == sentence.index)
+    topic_ids = page.in_order(hits)
+    classes = ["s", page.status(topic_ids)] + (["unmatched"] if unmatched else [])
+    attrs = (
+        f'class="{" ".join(classes)}" id="{sid}" tabindex="0" '
+        f'data-topics="{" ".join(page.key[t] for t in topic_ids)}" '
+        f'data-links="{" ".join(f"{target}:{score:.3f}" for target, score in links)}" '
+        f'title="{e(hint)}"'
+    )
+    body = []
+    pos = 0
+    for text, trigger in marked_pieces(sentence, hits):
+        start, end = pos, pos + len(text)
+        pos = end
+        if not trigger:
+            body.append(e(text))
+            continue
+        inside = [
+            h for h in hits if h.start - sentence.start < end and h.end - sentence.start > start
+        ]
+        ids = [t for t in topic_ids if any(h.topic_id == t for h in inside)]
+        kind = page.status(ids)
+        if inside and all(h.negated for h in inside):
+            kind += " negated"
+        body.append(
+            f'<mark class="{kind}" data-topics="{" ".join(page.key[t] for t in ids)}" '
+            f'title="{e(", ".join(page.label(t) for t in ids))}">{e(text)}</mark>'
+        )
+    tags = [
+        f'<button type="button" class="tag {page.status([t])}" data-topic="{page.key[t]}" '
+        f'aria-pressed="false">{e(page.label(t))}</button>'
+        for t in topic_ids
+    ]
+    if unmatched:
+        tags.append(f'<span class="tag none">{e(unmatched)}</span>')
+    tag_html = f'<span class="tags">{"".join(tags)}</span>' if tags else ""
+    return f'<div {attrs}><span class="n">{sentence.index}</span>{"".join(body)}{tag_html}</div>'
