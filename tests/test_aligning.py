@@ -270,48 +270,9 @@ def _hidden_blocks(sizes: list[int], seed: int) -> np.ndarray:
     return scores[rng.permutation(n)][:, rng.permutation(n)]
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_blocked_assignment_equals_the_exact_one_on_random_matrices(seed: int) -> None:
-    import numpy as np
-
-    from readout_diff.aligning import blocked_assignment, hungarian
-
-    rng = np.random.default_rng(seed)
-    scores = rng.random((int(rng.integers(20, 60)), int(rng.integers(20, 60))))
-    # Random scores link every sentence to every other through their candidates: one
-    # block, solved exactly.
-    assert blocked_assignment(scores, max_cells=scores.size) == hungarian(scores)
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_blocked_assignment_solves_hidden_blocks_exactly(seed: int) -> None:
-    from readout_diff.aligning import blocked_assignment, hungarian
-
-    scores = _hidden_blocks([12, 8, 20, 6, 15, 9], seed)
-    # Blocks must be split for max_cells=400: each cluster is one, and the optimum
-    # never crosses clusters, so the result is the exact optimum.
-    assert blocked_assignment(scores, max_cells=400) == hungarian(scores)
-
-
-def test_blocked_assignment_is_a_valid_assignment_when_blocks_stay_too_big() -> None:
-    import numpy as np
-
-    from readout_diff.aligning import blocked_assignment, greedy_assignment, hungarian
-
-    scores = np.random.default_rng(7).random((40, 55))
-    pairs = blocked_assignment(scores, max_cells=30)  # falls back to smaller blocks, greedy
-    assert len(pairs) == 40
-    assert len({i for i, _ in pairs}) == len({j for _, j in pairs}) == 40
-
-    def total(found: list[tuple[int, int]]) -> float:
-        return float(sum(scores[i, j] for i, j in found))
-
-    assert total(greedy_assignment(scores)) <= total(hungarian(scores))
-    assert total(pairs) <= total(hungarian(scores)) + 1e-9
-
-
 def test_assignment_of_two_thousand_sentences_stays_within_bounds() -> None:
-    from readout_diff.aligning import LARGE_CELLS, AlignOptions, _as_tuples, _grow_groups
+    from readout_diff.aligning import AlignOptions, _as_tuples, _grow_groups
+    from readout_diff.assignment import LARGE_CELLS
 
     sizes = [5 + (k * 7) % 30 for k in range(200)]
     scores = _hidden_blocks(sizes, 2000)
@@ -345,7 +306,7 @@ def test_large_and_small_paths_score_alike(tag: Tag, small_pack: TopicPack) -> N
     a = [s.lemmas for s in tag(A_TEXT * 3, small_pack).sentences]
     b = [s.lemmas for s in tag(B_TEXT * 3, small_pack, "b").sentences]
     dense = aligning._lexical_scores(a, b)
-    old, aligning.LARGE_CELLS = aligning.LARGE_CELLS, 0
+    old, aligning.LARGE_CELLS = aligning.LARGE_CELLS, 0  # the name the lexical scorer reads
     try:
         sparse = aligning._lexical_scores(a, b)
     finally:
