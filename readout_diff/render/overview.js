@@ -85,7 +85,9 @@
   }
 
   function drawTrend(cell, s, perYear, shownYears) {
-    var w = 8, h = 16, parts = [], words = [];
+    // About 120 pixels in all, whatever the number of years.
+    var w = Math.max(2, Math.min(16, Math.floor(120 / Math.max(shownYears.length, 1)) - 1));
+    var h = 16, parts = [], words = [];
     shownYears.forEach(function (y, j) {
       var calls = perYear[y], top = h, said = [];
       s.years[y].forEach(function (n, k) {

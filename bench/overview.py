@@ -1,0 +1,205 @@
+"""Benchmark of the archive overview: a synthetic archive of 1,000 Kremlin-White House calls.
+
+    python bench/overview.py                 # 1,000 pairs (about two minutes on two cores)
+    python bench/overview.py --pairs 200     # a smaller archive
+    python bench/overview.py --keep DIR      # keep the archive and the outputs in DIR
+
+The archive is generated, never committed: the Kremlin-White House pairs of the
+check sets (``eval/heldout*``) and of the development corpus (``../shared/corpus/dev``,
+when present), each copy with its paragraphs shuffled and one dropped, dated every
+nine or ten days from 2000-01-01 on and named by ``call.toml`` (date, sides). Measures,
+in fresh processes:
+
+* ``readout-diff batch ARCHIVE --format html -o overview.html``: wall time and peak
+  memory (``/usr/bin/time -v`` where it exists), with and without ``--pair-reports``,
+  and the default JSON batch;
+* the overview's size;
+* opening it in headless chromium (Playwright): navigation start to the load event
+  (the page's script, which draws the charts, runs before it) and to the first frame
+  after it, median of five fresh pages; and one change of the year filter.
+
+Prints a Markdown table for bench/README.md; never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOAD_TARGET = 2.0
+
+
+def _sides(folder: Path) -> tuple[str, str] | None:
+    import tomllib
+
+    gold = folder / "gold.toml"
+    if not gold.is_file():
+        return None
+    data = tomllib.loads(gold.read_text(encoding="utf-8"))
+    return data.get("a", {}).get("side", ""), data.get("b", {}).get("side", "")
+
+
+def sources() -> list[tuple[str, str]]:
+    """(Kremlin text, White House text) of every real Kremlin-White House pair we have."""
+    folders = sorted(p for p in ROOT.glob("eval/heldout*/*") if p.is_dir())
+    if DEV_CORPUS.is_dir():
+        folders += sorted(p for p in DEV_CORPUS.iterdir() if p.is_dir())
+    found = []
+    for folder in folders:
+        sides = _sides(folder)
+        if sides is None or set(sides) != {"Kremlin", "White House"}:
+            continue
+        a, b = (folder / "a.txt").read_text("utf-8"), (folder / "b.txt").read_text("utf-8")
+        found.append((a, b) if sides[0] == "Kremlin" else (b, a))
+    return found
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    head, body = lines[:1], lines[1:]
+    rng.shuffle(body)
+    if len(body) > 2:
+        body.pop(rng.randrange(len(body)))
+    return "\n".join(head + body) + "\n"
+
+
+def make_archive(folder: Path, pairs: int, seed: int = 14) -> None:
+    """``pairs`` pair folders of varied real readouts, dated from 2000-01-01 on."""
+    rng = random.Random(seed)
+    pool = sources()
+    if not pool:
+        raise SystemExit("no Kremlin-White House pairs found in eval/ or ../shared/corpus/dev")
+    start = datetime.date(2000, 1, 1)
+    step = (datetime.date(2025, 12, 31) - start).days / pairs
+    for number in range(pairs):
+        date = start + datetime.timedelta(days=int(number * step))
+        kremlin, white_house = pool[rng.randrange(len(pool))]
+        pair = folder / f"{date.isoformat()}-call-{number:04d}"
+        pair.mkdir(parents=True)
+        (pair / "a.txt").write_text(_vary(kremlin, rng), encoding="utf-8")
+        (pair / "b.txt").write_text(_vary(white_house, rng), encoding="utf-8")
+        (pair / "call.toml").write_text(
+            f'date = "{date.isoformat()}"\n[a]\nside = "Kremlin"\n[b]\nside = "White House"\n',
+            encoding="utf-8",
+        )
+
+
+def timed(command: list[str]) -> tuple[float, float | None]:
+    """Wall seconds and peak memory (MB, from /usr/bin/time -v where it exists)."""
+    wrapper = ["/usr/bin/time", "-v"] if Path("/usr/bin/time").exists() else []
+    began = time.perf_counter()
+    done = subprocess.run(wrapper + command, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - began
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+    return wall, int(peak.group(1)) / 1024 if peak else None
+
+
+def browser_times(page_file: Path, runs: int = 5) -> tuple[float, float, float]:
+    """Median ms to the load event and to the first frame after it; one year-filter change."""
+    from playwright.sync_api import sync_playwright
+
+    loads, frames, filters = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for _ in range(runs):
+                page = browser.new_page(viewport={"width": 1440, "height": 900})
+                errors: list[str] = []
+                page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+                page.goto(page_file.as_uri(), wait_until="load")
+                frame = page.evaluate(
+                    "new Promise(r => requestAnimationFrame(() => "
+                    "requestAnimationFrame(() => r(performance.now()))))"
+                )
+                nav = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+                took = page.evaluate(
+                    """() => new Promise(r => {
+                      const select = document.getElementById('year');
+                      const t0 = performance.now();
+                      select.value = select.options[select.options.length - 1].value;
+                      select.dispatchEvent(new Event('change'));
+                      requestAnimationFrame(() => requestAnimationFrame(
+                        () => r(performance.now() - t0)));
+                    })"""
+                )
+                if errors:
+                    raise SystemExit(f"errors in the page: {errors}")
+                loads.append(nav)
+                frames.append(frame)
+                filters.append(took)
+                page.close()
+        finally:
+            browser.close()
+    return statistics.median(loads), statistics.median(frames), statistics.median(filters)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pairs", type=int, default=1000)
+    parser.add_argument("--keep", type=Path, help="build the archive and outputs here, and keep")
+    args = parser.parse_args(argv)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="readout-diff-overview-"))
+    try:
+        archive = work / "archive"
+        if archive.exists():
+            shutil.rmtree(archive)
+        make_archive(archive, args.pairs)
+        cli = [sys.executable, "-m", "readout_diff", "batch", str(archive)]
+        page = work / "site" / "overview.html"
+        (work / "site").mkdir(exist_ok=True)
+        rows = []
+        wall, peak = timed([*cli, "-f", "html", "-o", str(page)])
+        rows.append(("batch --format html (overview only)", wall, peak))
+        size = page.stat().st_size
+        wall, peak = timed([*cli, "-f", "html", "-o", str(page), "--pair-reports"])
+        rows.append(("batch --format html --pair-reports", wall, peak))
+        wall, peak = timed([*cli, "-o", str(work / "reports")])
+        rows.append(("batch (JSON reports and summaries)", wall, peak))
+        load, frame, filtered = browser_times(page)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    from readout_diff.batch import default_workers
+
+    print(f"{args.pairs} pairs, {default_workers()} cores, Python {sys.version.split()[0]}")
+    print()
+    print("| benchmark | result | target | met |")
+    print("|---|---|---|---|")
+    for name, wall, peak in rows:
+        memory = f", peak {peak:.0f} MB" if peak else ""
+        print(f"| {name} | {wall:.1f} s = {args.pairs / wall:.0f} pairs/s{memory} |  |  |")
+    print(f"| overview size | {size / 1e6:.2f} MB ({size:,} bytes) |  |  |")
+    met = "yes" if frame / 1000 < LOAD_TARGET else "**no**"
+    print(
+        f"| overview in chromium, to the load event (median of 5) | {load:.0f} ms |"
+        f" < {LOAD_TARGET:.0f} s | {met} |"
+    )
+    print(f"| overview in chromium, to the first frame after it | {frame:.0f} ms |  |  |")
+    print(f"| change of the year filter, to the next frame | {filtered:.0f} ms |  |  |")
+
+
+if __name__ == "__main__":
+    main()
