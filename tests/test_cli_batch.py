@@ -162,6 +162,20 @@ def test_cli_batch_dates_a_pair_folder_by_its_call_toml_name_or_text(
     ]
 
 
+def test_cli_batch_refuses_a_summary_that_is_a_pair_report(
+    invoke: Invoke, small_args: list[str], files: dict[str, Path], tmp_path: Path
+) -> None:
+    listing = tmp_path / "pairs.csv"
+    listing.write_text(
+        f"a,b,name\n{files['kremlin'].name},{files['whitehouse'].name},summary\n",
+        encoding="utf-8",
+    )
+    result = invoke("batch", *small_args, "-j", "1", "-o", tmp_path / "out", listing)
+    assert result.exit_code == 2
+    assert "would overwrite the report of pair 'summary'" in result.stderr
+    assert not (tmp_path / "out" / "summary.json").exists()
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_cli_batch_html_writes_the_overview_and_the_pair_reports_it_links(
     invoke: Invoke, small_args: list[str], pair_folders: Path, tmp_path: Path, jobs: str

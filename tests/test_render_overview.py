@@ -175,6 +175,13 @@ def test_overview_escapes_every_name_and_sentence() -> None:
     assert_self_contained(page)
 
 
+def test_overview_of_no_calls_is_a_page_still() -> None:
+    page = render_overview(build_overview([]))
+    assert "0 calls" in page
+    assert_well_formed(page)
+    assert_self_contained(page)
+
+
 def test_overview_is_deterministic() -> None:
     assert _injected_overview() == _injected_overview()
 

@@ -110,6 +110,8 @@ def batch_command(
         if path is not None and not path.parent.is_dir():
             # Found out before the work rather than after it.
             raise OutputError(str(path), "no such directory")
+    if summary_path is not None and not html:
+        _check_summary_is_no_report(summary_path, folder, [job.name for job in job_list])
     results = []
     with _progress(len(job_list)) as advance:
         for result in run_jobs(job_list, options, workers=jobs, html=pair_reports):
@@ -145,6 +147,21 @@ def batch_command(
         err=True,
     )
     raise SystemExit(int(batch_status(results)))
+
+
+def _check_summary_is_no_report(path: Path, folder: Path, names: list[str]) -> None:
+    """A pair named like the JSON summary ("summary") would lose its report to it."""
+    import os
+
+    from readout_diff.errors import OutputError
+
+    summary = os.path.abspath(path.with_suffix(".json"))
+    for name in names:
+        if os.path.abspath(folder / f"{name}.json") == summary:
+            raise OutputError(
+                str(path.with_suffix(".json")),
+                f"would overwrite the report of pair {name!r}; choose another --summary",
+            )
 
 
 def _write_summaries(path: Path, results: list[JobResult], overview: Overview) -> None:
