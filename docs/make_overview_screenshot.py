@@ -18,7 +18,7 @@ from pathlib import Path
 
 from readout_diff.batch import find_jobs, run_jobs
 from readout_diff.overview import Failure, build_overview
-from readout_diff.render.overview_html import render_overview
+from readout_diff.render.html.overview import render_overview
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

@@ -24,7 +24,7 @@ from test_render_html import (
 
 from readout_diff.cli import cli
 from readout_diff.overview import ABSENT, ONLY_A, ONLY_B, Call, CallTopic, build_overview
-from readout_diff.render.overview_html import render_overview
+from readout_diff.render.html.overview import render_overview
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
@@ -295,3 +295,14 @@ def test_browser_cell_click_opens_the_pair_report(opened: Any) -> None:
     url = opened.page.url
     assert "/overview-reports/" in url and url.endswith(".html")
     assert opened.errors == []
+
+
+def test_overview_assets_ship_as_package_data() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["readout_diff"]
+    for asset in ("overview.css", "overview.js"):
+        path = ROOT / "readout_diff" / "render" / "html" / asset
+        assert path.is_file()
+        assert any(path.relative_to(ROOT / "readout_diff").match(p) for p in patterns), asset

@@ -128,7 +128,7 @@ def batch_command(
     )
     written = []
     if html:
-        from readout_diff.render.overview_html import render_overview
+        from readout_diff.render.html.overview import render_overview
 
         links = f"{folder.name}/" if pair_reports else None
         write_atomically(target, render_overview(overview, links=links))

@@ -10,40 +10,27 @@ and to filter by dyad and year, so the numbers and the cells cannot disagree.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-from html import escape
-from importlib.resources import files
+from functools import lru_cache
+from importlib import resources
 from urllib.parse import quote
 
 from readout_diff import __version__
 from readout_diff.overview import BOTH, ONLY_A, ONLY_B, TOP, UNDATED, Overview
+from readout_diff.render.html.page import Assets
+from readout_diff.render.html.page import e as _e
 
 PALETTE = 9
 """Side colours in the style sheet; sides past the eighth share the last (grey) one."""
 
 
-def _asset(name: str) -> str:
-    return files("readout_diff.render").joinpath(name).read_text(encoding="utf-8")
-
-
-CSS = _asset("overview.css")
-JS = _asset("overview.js")
-
-
-def _hash(source: str) -> str:
-    digest = hashlib.sha256(source.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
-CSP = (
-    f"default-src 'none'; style-src {_hash(CSS)}; script-src {_hash(JS)}; "
-    "img-src 'none'; base-uri 'none'; form-action 'none'"
-)
-
-
-def _e(text: str) -> str:
-    return escape(text, quote=True)
+@lru_cache(maxsize=1)
+def overview_assets() -> Assets:
+    """The overview's style and script, package files beside the pair page's (read once)."""
+    folder = resources.files("readout_diff.render.html")
+    return Assets(
+        css=folder.joinpath("overview.css").read_text("utf-8"),
+        js=folder.joinpath("overview.js").read_text("utf-8"),
+    )
 
 
 def _colour(side: int) -> int:
@@ -225,23 +212,24 @@ def _failed(overview: Overview) -> list[str]:
 
 
 def _document(title: str, body: list[str], footer: str) -> str:
+    page = overview_assets()
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{page.csp}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="readout-diff">',
         f"<title>{_e(title)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{page.css}</style>",
         "</head>",
         "<body>",
         *body,
         "<footer>",
         footer,
         "</footer>",
-        f"<script>{JS}</script>",
+        f"<script>{page.js}</script>",
         "</body>",
         "</html>",
     ]
