@@ -85,6 +85,7 @@ def batch_command(
       readout-diff batch ../corpus -o reports
       readout-diff batch ../corpus --format html -o overview.html --pair-reports
     """
+    from dataclasses import replace
     from pathlib import Path
 
     from readout_diff.batch import find_jobs, run_jobs
@@ -119,7 +120,8 @@ def batch_command(
                 write_atomically(folder / f"{result.name}.json", result.report_json)
             if result.report_html is not None:
                 write_atomically(folder / f"{result.name}.html", result.report_html)
-            results.append(result)
+            # Written: a thousand pairs' reports need not stay in memory till the end.
+            results.append(replace(result, report_json=None, report_html=None))
             advance()
     failed = [r for r in results if not r.ok]
     overview = build_overview(
