@@ -195,7 +195,11 @@ def test_cli_batch_html_writes_the_overview_and_the_pair_reports_it_links(
     invoke(*args, "--pair-reports", pair_folders)
     assert page.read_text(encoding="utf-8") == html  # byte-identical
     invoke(*args, pair_folders)
-    assert "overview-reports/" not in page.read_text(encoding="utf-8")
+    plain = page.read_text(encoding="utf-8")
+    assert "overview-reports/" not in plain
+    page.unlink()  # a folder given as -o gets FOLDER/overview.html
+    invoke("batch", *small_args, "-j", jobs, "-f", "html", "-o", page.parent, pair_folders)
+    assert page.read_text(encoding="utf-8") == plain
 
 
 def test_cli_batch_without_pairs_is_trouble(invoke: Invoke, tmp_path: Path) -> None:

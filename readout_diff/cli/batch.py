@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     default=None,
     metavar="PATH",
     help="json: folder for the reports [default: readout-diff-batch]; "
-    "html: the overview page [default: overview.html].",
+    "html: the overview page (in a folder: FOLDER/overview.html) [default: overview.html].",
 )
 @click.option(
     "--summary",
@@ -96,6 +96,8 @@ def batch_command(
 
     html = output_format == "html"
     target = Path(output or ("overview.html" if html else "readout-diff-batch"))
+    if html and target.is_dir():
+        target = target / "overview.html"
     folder = target.with_name(f"{target.stem}-reports") if html else target
     job_list = find_jobs(pairs)
     options = ComparisonOptions(
