@@ -5,18 +5,19 @@
     python bench/overview.py --keep DIR      # keep the archive and the outputs in DIR
 
 The archive is generated, never committed: the Kremlin-White House pairs of the
-check sets (``eval/heldout*``) and of the development corpus (``../shared/corpus/dev``,
-when present), each copy with its paragraphs shuffled and one dropped, dated every
-nine or ten days from 2000-01-01 on and named by ``call.toml`` (date, sides). Measures,
-in fresh processes:
+check sets (``eval/heldout`` to ``eval/heldout6``) and of the development corpus
+(``../shared/corpus/dev``, when present), each copy with its paragraphs shuffled and
+one dropped, dated every nine or ten days from 2000-01-01 on and named by
+``call.toml`` (date, sides). Measures, in fresh processes:
 
 * ``readout-diff batch ARCHIVE --format html -o overview.html``: wall time and peak
   memory (``/usr/bin/time -v`` where it exists), with and without ``--pair-reports``,
   and the default JSON batch;
 * the overview's size;
-* opening it in headless chromium (Playwright): navigation start to the load event
-  (the page's script, which draws the charts, runs before it) and to the first frame
-  after it, median of five fresh pages; and one change of the year filter.
+* opening it in headless chromium (Playwright): from asking for the page to its load
+  event (the page's script, which draws the charts, runs before it), measured from
+  Python, and from navigation start to the first frame after the load (the page's
+  own clock), median of five fresh pages; and one change of the year filter.
 
 Prints a Markdown table for bench/README.md; never asserted in tests.
 """
@@ -63,7 +64,9 @@ def _sides(folder: Path) -> tuple[str, str] | None:
 
 def sources() -> list[tuple[str, str]]:
     """(Kremlin text, White House text) of every real Kremlin-White House pair we have."""
-    folders = sorted(p for p in ROOT.glob("eval/heldout*/*") if p.is_dir())
+    # Listed: a check set kept unopened until the end of a piece of work is not used.
+    sets = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+    folders = sorted(p for s in sets for p in (ROOT / "eval" / s).iterdir() if p.is_dir())
     if DEV_CORPUS.is_dir():
         folders += sorted(p for p in DEV_CORPUS.iterdir() if p.is_dir())
     found = []
@@ -135,12 +138,13 @@ def browser_times(page_file: Path, runs: int = 5) -> tuple[float, float, float]:
                 page = browser.new_page(viewport={"width": 1440, "height": 900})
                 errors: list[str] = []
                 page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+                began = time.perf_counter()
                 page.goto(page_file.as_uri(), wait_until="load")
+                nav = (time.perf_counter() - began) * 1000
                 frame = page.evaluate(
                     "new Promise(r => requestAnimationFrame(() => "
                     "requestAnimationFrame(() => r(performance.now()))))"
                 )
-                nav = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
                 took = page.evaluate(
                     """() => new Promise(r => {
                       const select = document.getElementById('year');
@@ -187,6 +191,7 @@ def main(argv: list[str] | None = None) -> None:
                 *timed([*cli, "-f", "html", "-o", str(page), "--pair-reports"]),
             )
         )
+        linked = page.stat().st_size  # the page timed in the browser: its cells link
         rows.append(
             ("batch (JSON reports and summaries)", *timed([*cli, "-o", str(work / "reports")]))
         )
@@ -196,9 +201,9 @@ def main(argv: list[str] | None = None) -> None:
             shutil.rmtree(work, ignore_errors=True)
     from readout_diff.batch import default_workers
 
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
-        f"{args.pairs} pairs, {default_workers()} cores, load average {load:.1f} at the end, "
+        f"{args.pairs} pairs, {default_workers()} cores, load average {busy:.1f} at the end, "
         f"Python {sys.version.split()[0]}"
     )
     print()
@@ -211,12 +216,19 @@ def main(argv: list[str] | None = None) -> None:
             f"| {name} | {wall:.1f} s = {args.pairs / wall:.0f} pairs/s{work_done}{memory} |  |  |"
         )
     print(f"| overview size | {size / 1e6:.2f} MB ({size:,} bytes) |  |  |")
-    met = "yes" if frame / 1000 < LOAD_TARGET else "**no**"
     print(
-        f"| overview in chromium, to the load event (median of 5) | {load:.0f} ms |"
+        f"| overview size, linking the pair reports | {linked / 1e6:.2f} MB "
+        f"({linked:,} bytes) |  |  |"
+    )
+    met = "yes" if max(load, frame) / 1000 < LOAD_TARGET else "**no**"
+    print(
+        f"| overview in chromium, page.goto to the load event (median of 5) | {load:.0f} ms |"
         f" < {LOAD_TARGET:.0f} s | {met} |"
     )
-    print(f"| overview in chromium, to the first frame after it | {frame:.0f} ms |  |  |")
+    print(
+        f"| overview in chromium, navigation start to the first frame after the load | "
+        f"{frame:.0f} ms | < {LOAD_TARGET:.0f} s | {met} |"
+    )
     print(f"| change of the year filter, to the next frame | {filtered:.0f} ms |  |  |")
 
 
