@@ -1,9 +1,9 @@
 """The archive overview page: escaping, self-containment, and its grid against the reports.
 
 The archive is the development corpus (read from ``../shared/corpus/dev``, left out
-where it is absent) plus the project's check sets (``eval/heldout*``), batched once
-per module on one core; the browser tests open the page in Debian's chromium and are
-skipped where it or Playwright is missing.
+where it is absent) plus the project's check sets (``eval/heldout`` to ``heldout6``),
+batched once per module on one core; the browser tests open the page in Debian's
+chromium and are skipped where it or Playwright is missing.
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ from readout_diff.render.html.overview import render_overview
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
-CHECK_SETS = sorted(p for p in ROOT.glob("eval/heldout*/*") if p.is_dir())
+# Listed, not globbed, like tests/test_dev_corpus.py: a set kept unopened until the end
+# of a piece of work must not be run by a test the day it is added.
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+CHECK_SETS = sorted(p for s in SETS for p in (ROOT / "eval" / s).iterdir() if p.is_dir())
 INJECTED = '<script>window.__pwned = "script"</script>'
 
 
