@@ -17,8 +17,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from readout_diff.dating import date_in_name, date_in_text
 from readout_diff.errors import InputError, ReadoutDiffError
 from readout_diff.model import Readout, Report
+from readout_diff.overview import Call
 from readout_diff.pipeline import Options, compare
 
 Pair = tuple[Readout, Readout]
@@ -72,6 +74,10 @@ def _compare_pair(pair: Pair) -> Report:
 READOUT_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown")
 
 
+CALL_FILES = ("call.toml", "gold.toml")
+"""Files in a pair folder that may name the call's date and sides (the first found wins)."""
+
+
 @dataclass(frozen=True)
 class Job:
     """One pair of readout files to compare, with the name its outputs get."""
@@ -79,6 +85,11 @@ class Job:
     name: str
     a: str
     b: str
+    date: str | None = None
+    """The call's date (ISO); None: from the name, else from the readouts' text."""
+    side_a: str | None = None
+    """Who published readout A ("Kremlin"); None: the readout's name."""
+    side_b: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,10 @@ class JobResult:
     only_b: tuple[str, ...] = ()
     shared: int = 0
     error: str | None = None
+    call: Call | None = None
+    """The pair as the archive overview sees it."""
+    report_html: str | None = None
+    """The pair's HTML report, when asked for."""
 
     @property
     def ok(self) -> bool:
@@ -120,10 +135,51 @@ def _jobs_from_folder(path: Path) -> list[Job]:
             # Reported as a failed pair, so one odd folder does not stop the batch.
             jobs.append(Job(name=folder.name, a=str(folder), b=""))
             continue
-        jobs.append(Job(name=folder.name, a=str(files[0]), b=str(files[1])))
+        date, side_a, side_b = _call_file(folder)
+        jobs.append(
+            Job(
+                name=folder.name,
+                a=str(files[0]),
+                b=str(files[1]),
+                date=date,
+                side_a=side_a,
+                side_b=side_b,
+            )
+        )
     if not jobs:
         raise InputError(str(path), "holds no pair folders (each with two readout files)")
     return jobs
+
+
+def _call_file(folder: Path) -> tuple[str | None, str | None, str | None]:
+    """Date and sides from a pair folder's call.toml (or the corpus' gold.toml), if any.
+
+    Only ``date`` and ``[a].side`` / ``[b].side`` are read; an unreadable file is ignored,
+    since the folder name and the texts may still date the call.
+    """
+    import tomllib
+
+    for name in CALL_FILES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        date = data.get("date")
+        date = date_in_name(str(date)) if date is not None else None
+        sides = [
+            str(part.get("side")).strip() or None
+            if isinstance(part, dict) and part.get("side")
+            else None
+            for part in (data.get("a"), data.get("b"))
+        ]
+        return date, sides[0], sides[1]
+    return None, None, None
+
+
+CSV_COLUMNS = ("a", "b", "name", "date", "side_a", "side_b")
 
 
 def _jobs_from_csv(path: Path) -> list[Job]:
@@ -132,54 +188,106 @@ def _jobs_from_csv(path: Path) -> list[Job]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot be read as a UTF-8 CSV file ({exc})") from None
     rows = [row for row in csv.reader(text.splitlines()) if row and any(c.strip() for c in row)]
+    columns = list(CSV_COLUMNS)
     if rows and [c.strip().lower() for c in rows[0][:2]] == ["a", "b"]:
+        # A header row may name the columns in any order after a,b.
+        columns = [c.strip().lower() for c in rows[0]]
+        unknown = sorted(set(columns) - set(CSV_COLUMNS))
+        if unknown:
+            raise InputError(
+                str(path),
+                f"unknown column {unknown[0]!r} (columns: {', '.join(CSV_COLUMNS)})",
+            )
         rows = rows[1:]
     jobs = []
     base = path.parent
     for number, row in enumerate(rows, start=1):
         if len(row) < 2:
             raise InputError(str(path), f"row {number} needs two paths (a,b[,name])")
-        a, b = (str(base / row[0].strip()), str(base / row[1].strip()))
-        name = row[2].strip() if len(row) > 2 and row[2].strip() else f"pair-{number:04d}"
-        jobs.append(Job(name=name, a=a, b=b))
+        cell = {k: v.strip() for k, v in zip(columns, row, strict=False)}
+        a, b = (str(base / cell["a"]), str(base / cell["b"]))
+        date = None
+        if cell.get("date"):
+            date = date_in_name(cell["date"])
+            if date is None:
+                raise InputError(
+                    str(path), f"row {number}: date {cell['date']!r} is not YYYY-MM-DD"
+                )
+        jobs.append(
+            Job(
+                name=cell.get("name") or f"pair-{number:04d}",
+                a=a,
+                b=b,
+                date=date,
+                side_a=cell.get("side_a") or None,
+                side_b=cell.get("side_b") or None,
+            )
+        )
     if not jobs:
         raise InputError(str(path), "lists no pairs")
     return jobs
 
 
+_worker_html = False
+
+
 def run_jobs(
-    jobs: Iterable[Job], options: Options | None = None, *, workers: int | None = None
+    jobs: Iterable[Job],
+    options: Options | None = None,
+    *,
+    workers: int | None = None,
+    html: bool = False,
 ) -> Iterator[JobResult]:
-    """Read and compare every job, in order; a bad pair gives an error result, not a stop."""
+    """Read and compare every job, in order; a bad pair gives an error result, not a stop.
+
+    ``html`` adds each pair's HTML report to its result.
+    """
     count = default_workers() if workers is None else workers
     if count < 1:
         raise ValueError(f"workers must be at least 1, got {count}")
     if count == 1:
-        _start_worker(options)
+        _start_job_worker(options, html)
         for job in jobs:
             yield _run_job(job)
         return
-    with multiprocessing.Pool(count, initializer=_start_worker, initargs=(options,)) as pool:
+    with multiprocessing.Pool(
+        count, initializer=_start_job_worker, initargs=(options, html)
+    ) as pool:
         yield from pool.imap(_run_job, jobs, chunksize=4)
+
+
+def _start_job_worker(options: Options | None, html: bool) -> None:
+    global _worker_html
+    _start_worker(options)
+    _worker_html = html
 
 
 def _run_job(job: Job) -> JobResult:
     from readout_diff.formats import OutputFormat
+    from readout_diff.overview import call_from_report
     from readout_diff.reading import read_readout
     from readout_diff.render import render
 
     if not job.b:
         return JobResult(job.name, None, error=f"{job.a}: needs exactly two readout files")
     try:
-        report = compare(read_readout(job.a), read_readout(job.b), _worker_options)
+        a, b = read_readout(job.a), read_readout(job.b)
+        report = compare(a, b, _worker_options)
     except ReadoutDiffError as exc:
         return JobResult(job.name, None, error=str(exc))
+    report_json = render(report, OutputFormat.JSON)
+    date = job.date or date_in_name(job.name) or date_in_text(a.text) or date_in_text(b.text)
+    call = call_from_report(
+        json.loads(report_json), job.name, date=date, side_a=job.side_a, side_b=job.side_b
+    )
     return JobResult(
         name=job.name,
-        report_json=render(report, OutputFormat.JSON),
+        report_json=report_json,
         only_a=tuple(d.topic.id for d in report.only_a),
         only_b=tuple(d.topic.id for d in report.only_b),
         shared=len(report.shared),
+        call=call,
+        report_html=render(report, OutputFormat.HTML) if _worker_html else None,
     )
 
 

@@ -10,7 +10,9 @@ style and script, by hash, so nothing a readout contains can run.
 
 :mod:`.pair` builds the page of two readouts, :mod:`.many` that of three or more,
 both from the pieces in :mod:`.page`; ``style.css`` and ``script.js`` are the
-page's style and script, shipped as package files.
+page's style and script, shipped as package files. :mod:`.overview` builds the page
+of a whole archive (``readout-diff batch --format html``) with its own
+``overview.css`` and ``overview.js``.
 """
 
 from __future__ import annotations
