@@ -82,6 +82,7 @@ def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = Non
     parts = _signals(a, b, opts)
     scores = parts.combined
     threshold = opts.resolved_threshold(parts.semantic is not None)
+    status = similarity.encoder_status(opts.encoder)
     pairs = [(i, j) for i, j in assignment(scores) if scores[i, j] >= threshold]
     groups = [_with_evidence(g, a, b, parts) for g in _grow_groups(scores, pairs, opts, threshold)]
     in_a = {i for g in groups for i in g.a}
@@ -92,6 +93,8 @@ def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = Non
         unmatched_b=tuple(j for j in range(len(b.sentences)) if j not in in_b),
         threshold=threshold,
         similarity=_as_tuples(scores),
+        encoder=status.name,
+        note=status.note,
     )
 
 

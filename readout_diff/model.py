@@ -159,6 +159,10 @@ class Alignment:
     unmatched_b: tuple[int, ...]
     threshold: float
     similarity: tuple[tuple[float, ...], ...] = field(repr=False, default=())
+    encoder: str | None = None
+    """The sentence encoder behind the similarity; None when it is lexical only."""
+    note: str = ""
+    """Why the similarity is lexical only, when it is."""
 
     def score(self, a: int, b: int) -> float:
         """Similarity of sentence ``a`` of readout A and sentence ``b`` of readout B."""

@@ -13,6 +13,7 @@ from typing import Any
 from readout_diff import __version__
 from readout_diff.model import (
     AlignedGroup,
+    Alignment,
     MultiReport,
     PackInfo,
     Report,
@@ -59,6 +60,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "alignment": [_group(g) for g in report.alignment.groups],
         "alignments": [{"a": 0, "b": 1, "groups": [_group(g) for g in report.alignment.groups]}],
         "threshold": report.alignment.threshold,
+        "similarity": similarity_info(report.alignment),
     }
 
 
@@ -115,7 +117,23 @@ def _hit(hit: TopicHit, name: str) -> dict[str, Any]:
 
 
 def _group(group: AlignedGroup) -> dict[str, Any]:
-    return {"a": list(group.a), "b": list(group.b), "score": round(group.score, 3)}
+    out: dict[str, Any] = {"a": list(group.a), "b": list(group.b), "score": round(group.score, 3)}
+    if group.evidence is not None:
+        ev = group.evidence
+        out["evidence"] = {
+            "words": list(ev.words),
+            "numbers": list(ev.numbers),
+            "topics": list(ev.topics),
+            "lexical": round(ev.lexical, 3),
+            "topic": round(ev.topic, 3),
+            "semantic": None if ev.semantic is None else round(ev.semantic, 3),
+        }
+    return out
+
+
+def similarity_info(alignment: Alignment) -> dict[str, Any]:
+    """Which encoder the similarity used (null: lexical only) and why not, when not."""
+    return {"encoder": alignment.encoder, "note": alignment.note}
 
 
 def render_pair(report: Report, style: Style) -> str:
