@@ -202,6 +202,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"настаивал\w*",
         r"настоял\w*",
         r"попросил\w*",
+        r"encourag(?:ed|es) " + GAP + r"to",
+        r"выступил\w* за",
     ),
     "warn": (
         r"warn(?:ed|s)",
@@ -237,7 +239,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:noted|stated) with satisfaction",
         r"(?:expressed|conveyed|extended) "
         + GAP
-        + r"(?:condolences|satisfaction|gratitude|appreciation|sympathy|thanks)",
+        + r"(?:condolences|satisfaction|gratitude|appreciation|sympathy|thanks|congratulations"
+        r"|greetings|best wishes)",
+        r"offered " + GAP + r"(?:condolences|congratulations)",
+        r"wished",
+        r"пожелал\w*",
         r"поздравил\w*",
         r"приветствовал\w*",
         r"поблагодарил\w*",
@@ -282,7 +288,13 @@ CUES: dict[str, tuple[str, ...]] = {
         r"according to (?:him|her)",
         r"проинформировал\w*",
         r"информировал\w*",
-        r"подчеркн\w*",
+        r"подч[её]ркн\w*",
+        r"обратил\w* внимание",
+        r"дал\w* (?:оценку|оценки)",
+        r"acknowledg(?:ed|es)",
+        r"argued",
+        r"updated",
+        r"described",
         r"отметил\w*",
         r"отмечен\w*",
         r"изложил\w*",
@@ -333,6 +345,7 @@ PASSIVE_BEFORE = re.compile(
 # Russian cue forms that are passive or impersonal: no subject, both sides.
 RU_PASSIVE = re.compile(
     r"^(?:обсужд[её]н|обсуждал(?:ись|ось|ся|ась)|обсуждае|затронут|затрагивал|рассмотрен|отмечен"
+    r"|подч[её]ркнут|выражен|высказан|обращено"
     r"|подч[её]ркнут|договорено|условлено|достигнут|речь шла|шла речь|было)",
     re.IGNORECASE,
 )
