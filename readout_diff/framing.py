@@ -383,6 +383,7 @@ def frame_sentence(
             act=act,
             cue=m.group(0),
             start=m.start(),
+            main=False,
         )
         for act, rx in _NOMINAL_RE
         for m in rx.finditer(text)
@@ -619,17 +620,19 @@ def frame(
 def _group_frame(
     a: tuple[int, ...], b: tuple[int, ...], frame_a: ReadoutFrame, frame_b: ReadoutFrame
 ) -> GroupFrame:
-    a = tuple(i for i in a if not frame_a.sentences[i].title)
-    b = tuple(i for i in b if not frame_b.sentences[i].title)
-    acts_a = _unique(x for i in a for x in frame_a.sentences[i].acts)
-    acts_b = _unique(x for i in b for x in frame_b.sentences[i].acts)
-    actors_a = _unique(x for i in a for x in frame_a.sentences[i].actors)
-    actors_b = _unique(x for i in b for x in frame_b.sentences[i].actors)
+    # A title aligned with a sentence is no point of the call: it cannot disagree.
+    points_a = [i for i in a if not frame_a.sentences[i].title]
+    points_b = [i for i in b if not frame_b.sentences[i].title]
+    acts_a = _unique(x for i in points_a for x in frame_a.sentences[i].acts)
+    acts_b = _unique(x for i in points_b for x in frame_b.sentences[i].acts)
+    actors_a = _unique(x for i in points_a for x in frame_a.sentences[i].actors)
+    actors_b = _unique(x for i in points_b for x in frame_b.sentences[i].actors)
+    both = bool(points_a and points_b)
     return GroupFrame(
         a=a,
         b=b,
         acts=(acts_a, acts_b),
         actors=(actors_a, actors_b),
-        act_differs=bool(a and b) and not set(acts_a) & set(acts_b),
-        actor_differs=bool(a and b) and not set(actors_a) & set(actors_b),
+        act_differs=both and not set(acts_a) & set(acts_b),
+        actor_differs=both and not set(actors_a) & set(actors_b),
     )
