@@ -54,3 +54,14 @@ def test_json_carries_actor_act_tone_share_and_rank(report: Report) -> None:
     assert [(g["acts"], g["actor_differs"]) for g in flagged] == [
         ({"a": ["agree"], "b": ["discuss"]}, False)
     ]
+
+
+def test_text_shows_who_and_what_within_80_columns(report: Report) -> None:
+    from readout_diff.render import Style
+
+    text = render(report, "text", Style(width=80))
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "call: kremlin: talks businesslike and frank;" in text
+    assert "(whitehouse: discuss) President Biden raised *Navalny*." in text
+    assert "by whitehouse: discuss" in text
+    assert "≠act" in text and "● 18% #2" in text
