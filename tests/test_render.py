@@ -47,7 +47,7 @@ def test_render_contract_every_format(report: Report, fmt: str) -> None:
 
 
 def test_render_formats_are_all_registered() -> None:
-    assert set(OutputFormat) == {"text", "json", "markdown", "html"}
+    assert set(OutputFormat) == {"text", "json", "markdown", "html", "csv"}
     assert set(RENDERERS) == {(f, kind) for f in OutputFormat for kind in (Report, MultiReport)}
 
 

@@ -65,3 +65,71 @@ def test_text_shows_who_and_what_within_80_columns(report: Report) -> None:
     assert "(whitehouse: discuss) President Biden raised *Navalny*." in text
     assert "by whitehouse: discuss" in text
     assert "≠act" in text and "● 18% #2" in text
+
+
+def test_csv_reads_back_one_row_per_topic_with_both_sides(report: Report) -> None:
+    import csv
+    import io
+
+    from readout_diff.render.csv import PAIR_FIELDS
+
+    rows = list(csv.DictReader(io.StringIO(render(report, "csv"))))
+    assert tuple(rows[0]) == PAIR_FIELDS
+    assert [r["id"] for r in rows] == [t.topic.id for t in report.topics]
+    ukraine = next(r for r in rows if r["id"] == "ukraine")
+    assert (ukraine["a_readout"], ukraine["b_readout"]) == ("kremlin", "whitehouse")
+    assert (ukraine["a_actors"], ukraine["a_acts"]) == ("both", "agree")
+    assert (ukraine["b_actors"], ukraine["b_acts"]) == ("both", "discuss")
+    assert ukraine["a_evidence"].startswith("[2] The sides agreed on a halt")
+    assert (ukraine["act_differs"], ukraine["actor_differs"]) == ("yes", "")
+    navalny = next(r for r in rows if r["id"] == "navalny")
+    assert (navalny["status"], navalny["a_share"], navalny["b_rank"]) == ("only_b", "", "2")
+    assert navalny["b_actors"] == "whitehouse"
+
+
+def test_csv_on_the_samples_keeps_multiline_evidence_and_the_done_means(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import csv
+    import io
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from readout_diff.cli import cli
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    result = CliRunner().invoke(cli, ["-f", "csv", "samples/kremlin.txt", "samples/whitehouse.txt"])
+    assert result.exit_code == 1
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    for topic_id in ("navalny", "cyber", "election-interference", "afghanistan"):
+        assert rows[topic_id]["b_actors"] == "whitehouse", topic_id
+    assert "agree" in rows["new-start"]["a_acts"].split("; ")
+    assert "agree" in rows["new-start"]["b_acts"].split("; ")
+    contacts = rows["contacts"]["b_evidence"].split("\n")
+    assert [line[:3] for line in contacts] == ["[2]", "[7]"]
+
+
+def test_csv_for_three_readouts_has_a_column_group_per_readout(
+    compare_texts: Callable[..., Report], small_options: object
+) -> None:
+    import csv
+    import io
+
+    from readout_diff import pipeline, reading
+
+    three = pipeline.compare_all(
+        [
+            reading.readout_from_text(KREMLIN, "kremlin"),
+            reading.readout_from_text(WHITE_HOUSE, "whitehouse"),
+            reading.readout_from_text("The leaders discussed Ukraine.", "elysee"),
+        ],
+        small_options,  # type: ignore[arg-type]
+    )
+    rows = list(csv.DictReader(io.StringIO(render(three, "csv"))))
+    ukraine = next(r for r in rows if r["id"] == "ukraine")
+    assert (ukraine["status"], ukraine["r3_readout"], ukraine["r3_sentences"]) == (
+        "all",
+        "elysee",
+        "0",
+    )
