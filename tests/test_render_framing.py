@@ -133,3 +133,12 @@ def test_csv_for_three_readouts_has_a_column_group_per_readout(
         "elysee",
         "0",
     )
+
+
+def test_markdown_has_who_what_columns_and_labels(report: Report) -> None:
+    md = render(report, "markdown")
+    assert "The call: kremlin: talks businesslike and frank;" in md
+    assert "| Topic | kremlin | whitehouse | kremlin: who, what | whitehouse: who, what |" in md
+    assert "| **Navalny** |  | ✓ 18% #2 |  | whitehouse: discuss |" in md
+    assert "*(whitehouse: discuss)* President Biden raised **Navalny**." in md
+    assert "| similarity | the accounts differ on |" in md and "| act |" in md
