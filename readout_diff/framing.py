@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cached_property
 
 from readout_diff.framing_lexicon import (
     BOTH_SIDES,
@@ -184,7 +185,20 @@ class Framing:
         return self.a.duration or self.b.duration
 
     def topic(self, topic_id: str) -> TopicFrame | None:
-        return next((t for t in self.topics if t.topic_id == topic_id), None)
+        """The frame of one topic, None if the report does not have it."""
+        return self._topics.get(topic_id)
+
+    def group(self, a: tuple[int, ...], b: tuple[int, ...]) -> GroupFrame | None:
+        """The frame of the aligned group of sentences ``a`` and ``b``."""
+        return self._groups.get((a, b))
+
+    @cached_property
+    def _topics(self) -> dict[str, TopicFrame]:
+        return {t.topic_id: t for t in self.topics}
+
+    @cached_property
+    def _groups(self) -> dict[tuple[tuple[int, ...], tuple[int, ...]], GroupFrame]:
+        return {(g.a, g.b): g for g in self.groups}
 
 
 def _unique(items: Iterable[Actor] | Iterable[Act]) -> tuple:  # type: ignore[type-arg]
@@ -520,8 +534,12 @@ def initiator(text: str, parties: _Parties, own_side: Actor) -> Actor | None:
     return None
 
 
+_DURATION_WORD = re.compile(r"hour|minute|час|минут", re.IGNORECASE)
+
+
 def _duration_in(text: str) -> str:
-    if not DURATION_CONTEXT.search(text):
+    # The cheap test first: most sentences name no length at all.
+    if not _DURATION_WORD.search(text) or not DURATION_CONTEXT.search(text):
         return ""
     m = DURATION.search(text)
     if not m:

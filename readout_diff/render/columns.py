@@ -70,9 +70,7 @@ def weight(frame: TopicFrame | None, side: int) -> str:
 
 def group_frame(report: Report, group: AlignedGroup) -> GroupFrame | None:
     """The framing of an aligned group (matched by its sentences)."""
-    if report.framing is None:
-        return None
-    return next((g for g in report.framing.groups if (g.a, g.b) == (group.a, group.b)), None)
+    return report.framing.group(group.a, group.b) if report.framing else None
 
 
 def disagreement(report: Report, group: AlignedGroup) -> str:

@@ -126,7 +126,7 @@ def _weighted_mark(report: Report, frame: TopicFrame | None, side: int, present:
     )
 
 
-def _badges(report: Report, side: int, index: int) -> list[str]:
+def _badges(report: Report, side: int, index: int, disagreements: dict[int, str]) -> list[str]:
     """Who said the sentence and how, and a ≠ where the other account of it differs."""
     frame = columns.frame_of(report, side, index)
     if frame is None or frame.title:
@@ -138,13 +138,21 @@ def _badges(report: Report, side: int, index: int) -> list[str]:
         f'data-act="{frame.act.value}" title="{e(cues or "no reporting verb")}">'
         f"{e(actor)} · {e(frame.act.value)}</span>"
     ]
-    for group in report.alignment.groups:
-        if index in (group.a if side == 0 else group.b):
-            differs = columns.disagreement(report, group)
-            if differs:
-                badges.append(f'<span class="frame differs" title="{e(differs)}">≠</span>')
-                break
+    differs = disagreements.get(index)
+    if differs:
+        badges.append(f'<span class="frame differs" title="{e(differs)}">≠</span>')
     return badges
+
+
+def _disagreements(report: Report, side: int) -> dict[int, str]:
+    """Per sentence of one side, how the other account of its point differs (first group)."""
+    found: dict[int, str] = {}
+    for group in report.alignment.groups:
+        differs = columns.disagreement(report, group)
+        if differs:
+            for index in group.a if side == 0 else group.b:
+                found.setdefault(index, differs)
+    return found
 
 
 def _readouts(page: _Page) -> list[str]:
@@ -168,6 +176,7 @@ def _column(
     unmatched: set[int],
 ) -> list[str]:
     other_name = (page.report.b if side == "a" else page.report.a).readout.name
+    disagreements = _disagreements(page.report, 0 if side == "a" else 1)
     lines = column_head(tagged, side)
     for sentence in tagged.sentences:
         own = links.get(sentence.index, {})
@@ -185,7 +194,7 @@ def _column(
                 [(f"{other}-{j}", own[j]) for j in sorted(own)],
                 hint,
                 f"no counterpart in {other_name}" if sentence.index in unmatched else None,
-                _badges(page.report, 0 if side == "a" else 1, sentence.index),
+                _badges(page.report, 0 if side == "a" else 1, sentence.index, disagreements),
             )
         )
     return [*lines, "</section>"]
