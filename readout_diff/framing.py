@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
+from typing import TypeVar
 
 from readout_diff.framing_lexicon import (
     BOTH_SIDES,
@@ -76,6 +77,9 @@ class Act(StrEnum):
     WELCOME = "welcome"
     INFORM = "inform"
     OTHER = "other"
+
+
+_Label = TypeVar("_Label", Actor, Act)
 
 
 @dataclass(frozen=True)
@@ -201,11 +205,9 @@ class Framing:
         return {(g.a, g.b): g for g in self.groups}
 
 
-def _unique(items: Iterable[Actor] | Iterable[Act]) -> tuple:  # type: ignore[type-arg]
-    seen: dict = {}  # type: ignore[type-arg]
-    for item in items:
-        seen.setdefault(item, None)
-    return tuple(seen)
+def _unique(items: Iterable[_Label]) -> tuple[_Label, ...]:
+    """The items in their order, each once."""
+    return tuple(dict.fromkeys(items))
 
 
 def _alternation(patterns: Iterable[str]) -> str:
@@ -230,7 +232,7 @@ _NOMINAL_RE = [
 
 
 @dataclass(frozen=True)
-class _Parties:
+class Parties:
     """Who is who in one readout: country codes and the leaders' names as written."""
 
     own: str
@@ -252,7 +254,7 @@ def _countries_in(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def find_parties(sentences: Sequence[Sentence]) -> _Parties:
+def find_parties(sentences: Sequence[Sentence]) -> Parties:
     """Whose readout this is: the leader named before "with" / "с" in the opening lines."""
     own = other = own_name = other_name = ""
     for sentence in sentences[:3]:
@@ -280,10 +282,10 @@ def find_parties(sentences: Sequence[Sentence]) -> _Parties:
                     break
             if own:
                 break
-    return _Parties(own, other, own_name, other_name)
+    return Parties(own, other, own_name, other_name)
 
 
-def _side_of(code: str, parties: _Parties, own_side: Actor) -> Actor | None:
+def _side_of(code: str, parties: Parties, own_side: Actor) -> Actor | None:
     opposite = Actor.B if own_side is Actor.A else Actor.A
     if code and code == parties.own:
         return own_side
@@ -293,7 +295,7 @@ def _side_of(code: str, parties: _Parties, own_side: Actor) -> Actor | None:
 
 
 def _subject_actor(
-    window: str, parties: _Parties, own_side: Actor, previous: Actor | None
+    window: str, parties: Parties, own_side: Actor, previous: Actor | None
 ) -> Actor | None:
     """The actor named in the words before a reporting verb, or None if none is."""
     opposite = Actor.B if own_side is Actor.A else Actor.A
@@ -358,7 +360,7 @@ def _is_passive(before: str, cue: str, lang_ru: bool) -> bool:
 
 def frame_sentence(
     sentence: Sentence,
-    parties: _Parties,
+    parties: Parties,
     own_side: Actor,
     previous: Actor | None = None,
     *,
@@ -421,7 +423,7 @@ def _no_subject(
     before: str,
     lang_ru: bool,
     clauses: list[Clause],
-    parties: _Parties,
+    parties: Parties,
     own_side: Actor,
 ) -> Actor:
     """The actor of a verb with no subject before it."""
@@ -443,7 +445,7 @@ def _no_subject(
 def _main(
     text: str,
     clauses: list[Clause],
-    parties: _Parties,
+    parties: Parties,
     own_side: Actor,
     previous: Actor | None,
 ) -> tuple[Actor, Act]:
@@ -515,7 +517,7 @@ def _tone_sentence(text: str) -> bool:
     )
 
 
-def initiator(text: str, parties: _Parties, own_side: Actor) -> Actor | None:
+def initiator(text: str, parties: Parties, own_side: Actor) -> Actor | None:
     """Whose initiative the call was, when the sentence says so."""
     opposite = Actor.B if own_side is Actor.A else Actor.A
     m = INITIATIVE.search(text)
