@@ -12,6 +12,7 @@ class OutputFormat(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     HTML = "html"
+    CSV = "csv"
 
 
 class InputFormat(StrEnum):

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from readout_diff.framing import Framing
 
 DEFAULT_THRESHOLD = 0.35
 """Similarity below which two sentences are not aligned (with the sentence encoder)."""
@@ -214,6 +218,8 @@ class Report:
     topics: tuple[TopicDiff, ...]
     alignment: Alignment
     pack: PackInfo
+    framing: Framing | None = None
+    """Actor and act per sentence, tone, initiator, duration, topic weight (see framing.py)."""
 
     @property
     def shared(self) -> tuple[TopicDiff, ...]:

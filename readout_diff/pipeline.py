@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from readout_diff import aligning, diffing, naming, segmenting, topics
+from readout_diff import aligning, diffing, framing, naming, segmenting, topics
 from readout_diff.aligning import AlignOptions
 from readout_diff.model import (
     MultiReport,
@@ -64,12 +64,14 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
         tagged_a, tagged_b, adhoc = naming.adhoc_topics(doc_a, tagged_a, doc_b, tagged_b)
         by_id.update(adhoc)
     alignment = aligning.align(tagged_a, tagged_b, opts.align)
+    topic_diffs = diffing.diff_topics(tagged_a, tagged_b, alignment, by_id)
     return Report(
         a=tagged_a,
         b=tagged_b,
-        topics=diffing.diff_topics(tagged_a, tagged_b, alignment, by_id),
+        topics=topic_diffs,
         alignment=alignment,
         pack=_pack_info(pack),
+        framing=framing.frame(tagged_a, tagged_b, alignment, topic_diffs),
     )
 
 

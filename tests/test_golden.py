@@ -20,6 +20,7 @@ CASES = {
     "report.txt": ["--format", "text", "--no-color", "--width", "100"],
     "report.md": ["--format", "markdown"],
     "report.json": ["--format", "json"],
+    "report.csv": ["--format", "csv"],
 }
 
 

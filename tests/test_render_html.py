@@ -440,6 +440,22 @@ def test_browser_hover_lights_up_the_aligned_counterpart(opened: _Opened, sample
     opened.page.mouse.move(0, 0)
 
 
+def test_browser_shows_who_said_what_and_the_topic_weights(opened: _Opened) -> None:
+    page = opened.page
+    assert "talks frank and businesslike" in page.inner_text("#call")
+    navalny_sentence = page.locator(".col.b .s", has_text="Navalny")
+    badge = navalny_sentence.locator(".frame").first
+    assert badge.is_visible() and badge.inner_text() == "whitehouse · concern"
+    new_start = page.locator("table.topics tr", has=page.locator('[data-topic-id="new-start"]'))
+    cells = new_start.locator("td.mark")
+    assert [cells.nth(k).locator("small.w").inner_text() for k in (0, 1)] == ["13% #4", "20% #1"]
+    assert "agree" in cells.nth(0).locator("small.who").inner_text()
+    assert "agree" in cells.nth(1).locator("small.who").inner_text()
+    differs = page.locator(".frame.differs")
+    assert differs.count() > 0 and differs.first.is_visible()
+    assert opened.errors == []
+
+
 def assert_injected_script_is_text(browser: Any, page: str, path: Path) -> None:
     """The injected <script> and <img onerror> show as text and never run."""
     opened = _Opened(browser, page, path)

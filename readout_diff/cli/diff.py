@@ -117,7 +117,8 @@ def list_topics(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
     default=OutputFormat.TEXT.value,
     show_default=True,
     help="Output format: text for reading (coloured in a terminal), json for scripts, "
-    "markdown for notes, html for a page with the readouts side by side.",
+    "markdown for notes, html for a page with the readouts side by side, csv for a "
+    "spreadsheet (one row per topic: both sides' evidence, share, rank, actors and acts).",
 )
 @click.option(
     "-o",

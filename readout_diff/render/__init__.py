@@ -1,10 +1,12 @@
-"""Rendering stage: a report becomes text, Markdown, HTML or JSON.
+"""Rendering stage: a report becomes text, Markdown, HTML, JSON or CSV.
 
-One module per format (:mod:`.text`, :mod:`.markdown`, :mod:`.json`, :mod:`.html`),
+One module per format (:mod:`.text`, :mod:`.markdown`, :mod:`.json`, :mod:`.html`,
+:mod:`.csv`),
 each rendering both a two-readout :class:`~readout_diff.model.Report`
 (``render_pair``) and a :class:`~readout_diff.model.MultiReport` on three or more
 (``render_many``); what they share (the style, the verdicts, the table's sections,
-marked sentences) is in :mod:`.common`. :data:`RENDERERS` is the one dispatch
+marked sentences) is in :mod:`.common`, and the analyst's columns (actor, act,
+tone, share, rank) in :mod:`.columns`. :data:`RENDERERS` is the one dispatch
 table, keyed by format and kind of report. A renderer returns the whole output as
 a string, so nothing is written half-way when something fails.
 """
@@ -16,7 +18,7 @@ from typing import Any
 
 from readout_diff.formats import OutputFormat
 from readout_diff.model import MultiReport, Report
-from readout_diff.render import html, json, markdown, text
+from readout_diff.render import csv, html, json, markdown, text
 from readout_diff.render.common import Style, marked_pieces, table_sections, verdict
 
 Renderer = Callable[[Any, Style], str]
@@ -30,6 +32,8 @@ RENDERERS: dict[tuple[OutputFormat, type[Report] | type[MultiReport]], Renderer]
     (OutputFormat.MARKDOWN, MultiReport): markdown.render_many,
     (OutputFormat.HTML, Report): html.render_pair,
     (OutputFormat.HTML, MultiReport): html.render_many,
+    (OutputFormat.CSV, Report): csv.render_pair,
+    (OutputFormat.CSV, MultiReport): csv.render_many,
 }
 
 

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from readout_diff import __version__
+from readout_diff.framing import ReadoutFrame
 from readout_diff.model import (
     AlignedGroup,
     Alignment,
@@ -21,9 +22,11 @@ from readout_diff.model import (
     TopicDiff,
     TopicHit,
 )
+from readout_diff.render import columns
 from readout_diff.render.common import Style, many_verdict, verdict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: actor, act, tone, initiator, duration, topic share and rank (issue 13)."""
 
 
 def header(pack: PackInfo) -> dict[str, Any]:
@@ -43,6 +46,7 @@ def header(pack: PackInfo) -> dict[str, Any]:
 def to_dict(report: Report) -> dict[str, Any]:
     """A two-readout report as plain JSON-ready data, in a stable key order."""
     names = (report.a.readout.name, report.b.readout.name)
+    groups = [{**_group(g), **columns.group_data(report, g)} for g in report.alignment.groups]
     return {
         **header(report.pack),
         "summary": {
@@ -52,19 +56,34 @@ def to_dict(report: Report) -> dict[str, Any]:
             "only_a": len(report.only_a),
             "only_b": len(report.only_b),
         },
+        **columns.call_data(report),
         "readouts": [
-            _readout(report.a, report.alignment.unmatched_a),
-            _readout(report.b, report.alignment.unmatched_b),
+            {
+                **_readout(report.a, report.alignment.unmatched_a, _frame(report, 0)),
+                **columns.readout_data(report.framing, 0),
+            },
+            {
+                **_readout(report.b, report.alignment.unmatched_b, _frame(report, 1)),
+                **columns.readout_data(report.framing, 1),
+            },
         ],
-        "topics": [_topic(t, names) for t in report.topics],
-        "alignment": [_group(g) for g in report.alignment.groups],
-        "alignments": [{"a": 0, "b": 1, "groups": [_group(g) for g in report.alignment.groups]}],
+        "topics": [{**_topic(t, names), **columns.topic_data(report, t)} for t in report.topics],
+        "alignment": groups,
+        "alignments": [{"a": 0, "b": 1, "groups": groups}],
         "threshold": report.alignment.threshold,
         "similarity": similarity_info(report.alignment),
     }
 
 
-def _readout(tagged: TaggedReadout, unmatched: tuple[int, ...]) -> dict[str, Any]:
+def _frame(report: Report, side: int) -> ReadoutFrame | None:
+    if report.framing is None:
+        return None
+    return report.framing.a if side == 0 else report.framing.b
+
+
+def _readout(
+    tagged: TaggedReadout, unmatched: tuple[int, ...], frame: ReadoutFrame | None = None
+) -> dict[str, Any]:
     readout = tagged.readout
     by_sentence = tagged.topics_by_sentence()
     return {
@@ -80,6 +99,7 @@ def _readout(tagged: TaggedReadout, unmatched: tuple[int, ...]) -> dict[str, Any
                 "end": s.end,
                 "text": s.text,
                 "topics": sorted(by_sentence[s.index]),
+                **columns.sentence_data(frame.sentences[s.index] if frame else None),
             }
             for s in tagged.sentences
         ],
@@ -181,6 +201,7 @@ def many_to_dict(report: MultiReport) -> dict[str, Any]:
             for p in report.alignments
         ],
         "threshold": report.alignments[0].alignment.threshold,
+        "similarity": similarity_info(report.alignments[0].alignment),
     }
 
 

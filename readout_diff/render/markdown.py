@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from readout_diff.model import MultiReport, Report, Side, TaggedReadout, TopicDiff, TopicKind
+from readout_diff.render import columns
 from readout_diff.render.common import (
     Style,
     describe_hit,
@@ -44,24 +45,45 @@ def _sentence(tagged: TaggedReadout, index: int, diff: TopicDiff | None) -> str:
     return _LINE_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], out)
 
 
+def _labelled(report: Report, tagged: TaggedReadout, index: int, diff: TopicDiff | None) -> str:
+    """A sentence after its "(actor: act)" label, when the report has one."""
+    label = columns.sentence_label(report, 0 if tagged is report.a else 1, index)
+    sentence = _sentence(tagged, index, diff)
+    return f"*({escape(label)})* {sentence}" if label else sentence
+
+
 def render_pair(report: Report, style: Style) -> str:
     """A two-readout report as a Markdown document."""
     a, b = report.a, report.b
     name_a, name_b = escape(a.readout.name), escape(b.readout.name)
     lines = [f"# readout-diff: {name_a} vs {name_b}", "", f"**{escape(verdict(report))}**", ""]
+    call = columns.call_line(report)
+    if call:
+        lines += [f"The call: {escape(call)}.", ""]
     if report.topics:
-        lines += ["## Topics", "", f"| Topic | {name_a} | {name_b} |", "|---|:-:|:-:|"]
+        lines += [
+            "## Topics",
+            "",
+            "Share of each readout's words and rank of first mention; who raised it, and how.",
+            "",
+            f"| Topic | {name_a} | {name_b} | {name_a}: who, what | {name_b}: who, what |",
+            "|---|:-:|:-:|---|---|",
+        ]
         for title, diffs, _ in table_sections(report):
-            lines.append(f"| *{escape(title)} ({len(diffs)})* | | |")
+            lines.append(f"| *{escape(title)} ({len(diffs)})* | | | | |")
             for diff in diffs:
                 label = escape(diff.topic.label)
                 if diff.side is not Side.BOTH:
                     label = f"**{label}**"
                 if diff.negated_only:
                     label += " (said not discussed)"
-                mark_a = "✓" if diff.hits_a else ""
-                mark_b = "✓" if diff.hits_b else ""
-                lines.append(f"| {label} | {mark_a} | {mark_b} |")
+                frame = columns.topic_frame(report, diff)
+                marks = [
+                    f"✓ {columns.weight(frame, k)}".rstrip() if hits else ""
+                    for k, hits in enumerate((diff.hits_a, diff.hits_b))
+                ]
+                who = [escape(columns.side_summary(report, frame, k)) for k in (0, 1)]
+                lines.append(f"| {label} | {marks[0]} | {marks[1]} | {who[0]} | {who[1]} |")
         lines.append("")
     for name, tagged, topics in ((name_a, a, report.only_a), (name_b, b, report.only_b)):
         if not topics:
@@ -72,7 +94,7 @@ def render_pair(report: Report, style: Style) -> str:
             lines += [f"### {escape(diff.topic.label)}{kind}", ""]
             hits = diff.hits_a or diff.hits_b
             for index in sorted({h.sentence for h in hits}):
-                lines.append(f"> {_sentence(tagged, index, diff)}")
+                lines.append(f"> {_labelled(report, tagged, index, diff)}")
                 lines.append(">")
             lines[-1] = ""
     if report.shared:
@@ -81,13 +103,22 @@ def render_pair(report: Report, style: Style) -> str:
             lines += [
                 f"### {escape(diff.topic.label)}",
                 "",
-                f"| {name_a} | {name_b} | similarity |",
-                "|---|---|--:|",
+                f"| {name_a} | {name_b} | similarity | the accounts differ on |",
+                "|---|---|--:|---|",
             ]
             for group in diff.pairs:
-                cell_a = "<br>".join(_sentence(a, i, diff) for i in group.a)
-                cell_b = "<br>".join(_sentence(b, j, diff) for j in group.b)
-                lines.append(f"| {cell_a} | {cell_b} | {group.score:.2f} |")
+                cell_a = "<br>".join(_labelled(report, a, i, diff) for i in group.a)
+                cell_b = "<br>".join(_labelled(report, b, j, diff) for j in group.b)
+                pair = columns.group_frame(report, group)
+                differs = ", ".join(
+                    word
+                    for word, flag in (
+                        ("act", pair is not None and pair.act_differs),
+                        ("actor", pair is not None and pair.actor_differs),
+                    )
+                    if flag
+                )
+                lines.append(f"| {cell_a} | {cell_b} | {group.score:.2f} | {differs} |")
             lines.append("")
     for name, tagged, unmatched in (
         (name_a, a, report.alignment.unmatched_a),
@@ -95,7 +126,7 @@ def render_pair(report: Report, style: Style) -> str:
     ):
         if unmatched:
             lines += [f"## Said only by {name}", ""]
-            lines += [f"- {_sentence(tagged, i, None)}" for i in unmatched]
+            lines += [f"- {_labelled(report, tagged, i, None)}" for i in unmatched]
             lines.append("")
     document = "\n".join(lines).rstrip("\n") + "\n"
     return document + "\n" + explain(report) if style.explain else document

@@ -16,7 +16,16 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from readout_diff.model import MultiReport, Report, Side, TaggedReadout, TopicDiff, TopicKind
+from readout_diff.model import (
+    AlignedGroup,
+    MultiReport,
+    Report,
+    Side,
+    TaggedReadout,
+    TopicDiff,
+    TopicKind,
+)
+from readout_diff.render import columns
 from readout_diff.render.common import (
     Style,
     describe_hit,
@@ -89,6 +98,9 @@ def write_report(console: Console, report: Report, color: bool) -> None:
         )
     )
     console.print(Text(verdict(report), style="bold"))
+    call = columns.call_line(report)
+    if call:
+        console.print(Text(f"call: {call}", style="dim" if color else ""))
     if not report.topics:
         console.print("\nNo topic of the pack was found in either readout.")
     else:
@@ -104,8 +116,14 @@ def write_report(console: Console, report: Report, color: bool) -> None:
             for diff in topics:
                 hits = diff.hits_a or diff.hits_b
                 console.print(_topic_heading(diff, color))
+                side_index = 0 if diff.hits_a else 1
+                summary = columns.side_summary(
+                    report, columns.topic_frame(report, diff), side_index
+                )
+                if summary:
+                    console.print(Padding(Text(f"by {summary}", style="italic"), (0, 0, 0, 4)))
                 for index in sorted({h.sentence for h in hits}):
-                    line = _sentence(tagged, index, diff, color, context=EXCERPT)
+                    line = _sentence(tagged, index, diff, color, context=EXCERPT, report=report)
                     console.print(Padding(line, (0, 0, 0, 4)))
     if report.shared:
         console.print()
@@ -124,7 +142,8 @@ def write_report(console: Console, report: Report, color: bool) -> None:
                 )
             )
             for index in unmatched:
-                console.print(Padding(_sentence(tagged, index, None, color), (0, 0, 0, 2)))
+                line = _sentence(tagged, index, None, color, report=report)
+                console.print(Padding(line, (0, 0, 0, 2)))
 
 
 def _topic_table(report: Report) -> Table:
@@ -139,14 +158,22 @@ def _topic_table(report: Report) -> Table:
         table.add_row(Text(f"{title} ({len(diffs)})", style="italic"), "", "")
         for k, diff in enumerate(diffs):
             label = diff.topic.label + (" (said not discussed)" if diff.negated_only else "")
+            frame = columns.topic_frame(report, diff)
             table.add_row(
                 "  " + label,
-                PRESENT if diff.hits_a else ABSENT,
-                PRESENT if diff.hits_b else ABSENT,
+                _mark(diff.hits_a, columns.weight(frame, 0)),
+                _mark(diff.hits_b, columns.weight(frame, 1)),
                 style="bold yellow" if diff.side is not Side.BOTH else None,
                 end_section=k == len(diffs) - 1 and number < len(sections) - 1,
             )
     return table
+
+
+def _mark(hits: tuple[object, ...], weight: str) -> str:
+    """ "● 13% #4": present, with its share of the readout and the rank of its first mention."""
+    if not hits:
+        return ABSENT
+    return f"{PRESENT} {weight}" if weight else PRESENT
 
 
 def _topic_heading(diff: TopicDiff, color: bool, indent: str = "  ") -> Text:
@@ -165,6 +192,7 @@ def _sentence(
     diff: TopicDiff | None,
     color: bool,
     context: int | None = None,
+    report: Report | None = None,
 ) -> Text:
     """A sentence with its number and the topic's triggers emphasised.
 
@@ -179,6 +207,10 @@ def _sentence(
     if context is not None and diff is not None:
         pieces = _excerpt(pieces, context)
     text = Text(f"[{index}] ", style="dim")
+    if report is not None:
+        label = columns.sentence_label(report, 0 if tagged is report.a else 1, index)
+        if label:
+            text.append(f"({label}) ", style="italic")
     for piece, trigger in pieces:
         if trigger and diff is not None:
             text.append(piece if color else f"*{piece}*", style="bold yellow")
@@ -214,22 +246,44 @@ def _shared_table(report: Report, color: bool) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column(report.a.readout.name, ratio=1, overflow="fold")
     table.add_column(report.b.readout.name, ratio=1, overflow="fold")
-    table.add_column("sim", justify="right", width=4)
+    table.add_column("sim", justify="right", width=4, no_wrap=True)
     for number, diff in enumerate(report.shared):
         table.add_row(_topic_heading(diff, color, indent=""), "", "")
+        frame = columns.topic_frame(report, diff)
+        if frame is not None:
+            table.add_row(
+                *(
+                    Text(f"by {columns.side_summary(report, frame, k)}", style="italic")
+                    for k in (0, 1)
+                ),
+                "",
+            )
         for k, group in enumerate(diff.pairs):
             last = k == len(diff.pairs) - 1 and number < len(report.shared) - 1
             table.add_row(
-                _cell(report.a, group.a, diff, color),
-                _cell(report.b, group.b, diff, color),
-                f"{group.score:.2f}",
+                _cell(report, report.a, group.a, diff, color),
+                _cell(report, report.b, group.b, diff, color),
+                _score(report, group),
                 end_section=last,
             )
     return table
 
 
-def _cell(tagged: TaggedReadout, indices: tuple[int, ...], diff: TopicDiff, color: bool) -> Group:
-    return Group(*(_sentence(tagged, i, diff, color) for i in indices))
+def _cell(
+    report: Report, tagged: TaggedReadout, indices: tuple[int, ...], diff: TopicDiff, color: bool
+) -> Group:
+    return Group(*(_sentence(tagged, i, diff, color, report=report) for i in indices))
+
+
+def _score(report: Report, group: AlignedGroup) -> Text:
+    """The similarity, and "≠act" / "≠who" where the two accounts of the point differ."""
+    text = Text(f"{group.score:.2f}")
+    frame = columns.group_frame(report, group)
+    if frame is not None and frame.act_differs:
+        text.append("\n≠act", style="bold magenta")
+    if frame is not None and frame.actor_differs:
+        text.append("\n≠who", style="bold magenta")
+    return text
 
 
 # --- three or more readouts --------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -141,13 +141,15 @@ def footer(pack: PackInfo, threshold: float | None) -> str:
     return text + (f" · similarity threshold {threshold:.2f}" if threshold is not None else "")
 
 
-def header(names: list[str], meta: str, verdict_line: str, same: bool) -> list[str]:
+def header(names: list[str], meta: str, verdict_line: str, same: bool, call: str = "") -> list[str]:
+    """The page's head; ``call`` is a line on the call itself (initiator, length, tone)."""
     vs = ' <span class="vs">vs</span> '
     return [
         "<header>",
         '<p class="tool">readout-diff</p>',
         f"<h1>{vs.join(e(n) for n in names)}</h1>",
         f'<p class="meta">{meta}</p>',
+        *([f'<p class="call" id="call">{e(call)}</p>'] if call else []),
         f'<div class="verdict{" same" if same else ""}" role="status">',
         f'<strong id="verdict">{e(verdict_line)}</strong>',
         "</div>",
@@ -238,11 +240,13 @@ def sentence_html(
     links: list[tuple[str, float]],
     hint: str,
     unmatched: str | None,
+    badges: Sequence[str] = (),
 ) -> str:
     """One sentence: coloured by its topics, triggers marked, topic tags, links for hover.
 
     ``links`` are the ids of the aligned sentences in other columns with their scores;
-    ``unmatched`` is the note shown when the sentence has no counterpart at all.
+    ``unmatched`` is the note shown when the sentence has no counterpart at all;
+    ``badges`` are HTML pieces put before the topic tags (who said it, and how).
     """
     hits = tuple(h for h in tagged.hits if h.sentence == sentence.index)
     topic_ids = page.in_order(hits)
@@ -272,7 +276,7 @@ def sentence_html(
             f'<mark class="{kind}" data-topics="{" ".join(page.key[t] for t in ids)}" '
             f'title="{e(", ".join(page.label(t) for t in ids))}">{e(text)}</mark>'
         )
-    tags = [
+    tags = [*badges] + [
         f'<button type="button" class="tag {page.status([t])}" data-topic="{page.key[t]}" '
         f'aria-pressed="false">{e(page.label(t))}</button>'
         for t in topic_ids

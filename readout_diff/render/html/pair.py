@@ -3,11 +3,14 @@ as the filter, aligned sentences joined by lines."""
 
 from __future__ import annotations
 
+from readout_diff.framing import TopicFrame
 from readout_diff.model import Report, Side, TaggedReadout, TopicDiff
+from readout_diff.render import columns
 from readout_diff.render.common import Style, table_sections, verdict
 from readout_diff.render.html.page import (
     GUTTER,
     ONE_SIDED,
+    PRESENT,
     SHARED,
     Links,
     Topics,
@@ -56,6 +59,7 @@ def render_pair(report: Report, style: Style) -> str:
             meta((report.a, report.b)),
             verdict(report),
             not (report.only_a or report.only_b),
+            columns.call_line(report),
         ),
         '<div class="layout">',
         *_aside(page),
@@ -78,6 +82,8 @@ def _aside(page: _Page) -> list[str]:
                 ("unmatched", "dashed: no counterpart in the other readout"),
                 ("link", "aligned sentences (point at one to see its counterpart)"),
                 ("mark", "the words that triggered a topic"),
+                ("frame", "who said it, and what kind of statement (agree, warn …)"),
+                ("differs", "≠: the two accounts of the point differ on it"),
             ]
         ),
         "<h2>Topics</h2>",
@@ -95,11 +101,58 @@ def _aside(page: _Page) -> list[str]:
     for title, diffs, _ in table_sections(report):
         lines.append(f'<tr class="section"><td colspan="3">{e(title)} ({len(diffs)})</td></tr>')
         for diff in diffs:
+            frame = columns.topic_frame(report, diff)
+            cells = "".join(
+                _weighted_mark(report, frame, k, bool(hits))
+                for k, hits in enumerate((diff.hits_a, diff.hits_b))
+            )
             lines.append(
                 f'<tr class="{page.kinds[diff.topic.id]}"><td>{topic_button(page, diff.topic)}'
-                f"</td>{mark(bool(diff.hits_a))}{mark(bool(diff.hits_b))}</tr>"
+                f"</td>{cells}</tr>"
             )
     return [*lines, "</tbody>", "</table>", "</aside>"]
+
+
+def _weighted_mark(report: Report, frame: TopicFrame | None, side: int, present: bool) -> str:
+    """A topic table cell: present or not, its share and rank, who raised it and how."""
+    weight = columns.weight(frame, side)
+    if not present or not weight:
+        return mark(present)
+    who = columns.side_summary(report, frame, side)
+    return (
+        f'<td class="mark on" title="mentioned: {e(weight)} (share of the words, rank of '
+        f'first mention); {e(who)}">{PRESENT}<small class="w">{e(weight)}</small>'
+        f'<small class="who">{e(who)}</small></td>'
+    )
+
+
+def _badges(report: Report, side: int, index: int, disagreements: dict[int, str]) -> list[str]:
+    """Who said the sentence and how, and a ≠ where the other account of it differs."""
+    frame = columns.frame_of(report, side, index)
+    if frame is None or frame.title:
+        return []
+    actor = columns.actor_name(frame.actor, report)
+    cues = "; ".join(f"{c.cue} ({c.act.value})" for c in frame.clauses)
+    badges = [
+        f'<span class="frame act-{frame.act.value}" data-actor="{frame.actor.value}" '
+        f'data-act="{frame.act.value}" title="{e(cues or "no reporting verb")}">'
+        f"{e(actor)} · {e(frame.act.value)}</span>"
+    ]
+    differs = disagreements.get(index)
+    if differs:
+        badges.append(f'<span class="frame differs" title="{e(differs)}">≠</span>')
+    return badges
+
+
+def _disagreements(report: Report, side: int) -> dict[int, str]:
+    """Per sentence of one side, how the other account of its point differs (first group)."""
+    found: dict[int, str] = {}
+    for group in report.alignment.groups:
+        differs = columns.disagreement(report, group)
+        if differs:
+            for index in group.a if side == 0 else group.b:
+                found.setdefault(index, differs)
+    return found
 
 
 def _readouts(page: _Page) -> list[str]:
@@ -123,6 +176,7 @@ def _column(
     unmatched: set[int],
 ) -> list[str]:
     other_name = (page.report.b if side == "a" else page.report.a).readout.name
+    disagreements = _disagreements(page.report, 0 if side == "a" else 1)
     lines = column_head(tagged, side)
     for sentence in tagged.sentences:
         own = links.get(sentence.index, {})
@@ -140,6 +194,7 @@ def _column(
                 [(f"{other}-{j}", own[j]) for j in sorted(own)],
                 hint,
                 f"no counterpart in {other_name}" if sentence.index in unmatched else None,
+                _badges(page.report, 0 if side == "a" else 1, sentence.index, disagreements),
             )
         )
     return [*lines, "</section>"]

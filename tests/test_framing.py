@@ -1,0 +1,398 @@
+"""Framing: actor and act per sentence, tone, initiator, duration, topic weight and order.
+
+Every rule family is tested in English and in Russian on sentences written for the
+tests, in the formulaic register of readouts. Sentences are framed without spaCy;
+the readout-level tests go through the pipeline with the small pack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from readout_diff import framing, pipeline, reading
+from readout_diff.framing import Act, Actor
+from readout_diff.model import Report, Sentence
+
+ROOT = Path(__file__).resolve().parents[1]
+
+KREMLIN_OPENING = (
+    "Telephone conversation with the President of the United States Joseph Biden",
+    "Vladimir Putin had a telephone conversation with Joseph Biden.",
+)
+WHITE_HOUSE_OPENING = (
+    "Readout of President Biden's Call with President Vladimir Putin of Russia",
+    "President Biden spoke today with President Vladimir Putin of Russia.",
+)
+RU_OPENING = (
+    "Телефонный разговор с Президентом США Джозефом Байденом",
+    "Владимир Путин провёл телефонный разговор с Президентом США Джозефом Байденом.",
+)
+
+
+def _sentences(texts: tuple[str, ...]) -> list[Sentence]:
+    out, pos = [], 0
+    for k, text in enumerate(texts):
+        out.append(Sentence(index=k, start=pos, end=pos + len(text), text=text))
+        pos += len(text) + 1
+    return out
+
+
+def frame_in(
+    opening: tuple[str, ...], *texts: str, side: Actor = Actor.A
+) -> list[framing.SentenceFrame]:
+    """Frame sentences as they would follow an opening (title and first sentence)."""
+    sentences = _sentences((*opening, *texts))
+    parties = framing.find_parties(sentences)
+    frames, previous = [], None
+    for sentence in sentences[len(opening) :]:
+        frame = framing.frame_sentence(sentence, parties, side, previous)
+        previous = frame.actor if frame.actor in (Actor.A, Actor.B) else None
+        frames.append(frame)
+    return frames
+
+
+def one(opening: tuple[str, ...], text: str, side: Actor = Actor.A) -> tuple[Actor, Act]:
+    frame = frame_in(opening, text, side=side)[0]
+    return frame.actor, frame.act
+
+
+# --- whose leader is whose --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "own", "other"),
+    [
+        (KREMLIN_OPENING, "ru", "us"),
+        (WHITE_HOUSE_OPENING, "us", "ru"),
+        (RU_OPENING, "ru", "us"),
+        (
+            ("Statement by President Donald J. Trump on his call with President Xi of China",),
+            "us",
+            "cn",
+        ),
+        (
+            (
+                "Telephone conversation with Federal Chancellor of Germany Olaf Scholz",
+                "Vladimir Putin held a telephone conversation with Olaf Scholz.",
+            ),
+            "ru",
+            "de",
+        ),
+        (
+            (
+                "Телефонный разговор с Президентом Французской Республики Эммануэлем Макроном",
+                "Состоялся телефонный разговор Владимира Путина с Эммануэлем Макроном.",
+            ),
+            "ru",
+            "fr",
+        ),
+    ],
+)
+def test_framing_finds_the_own_leader_before_with(
+    opening: tuple[str, ...], own: str, other: str
+) -> None:
+    parties = framing.find_parties(_sentences(opening))
+    assert (parties.own, parties.other) == (own, other)
+
+
+def test_framing_maps_the_own_leader_to_the_readouts_side() -> None:
+    assert one(WHITE_HOUSE_OPENING, "President Biden raised Navalny.", side=Actor.B)[0] is Actor.B
+    assert one(WHITE_HOUSE_OPENING, "President Putin raised Navalny.", side=Actor.B)[0] is Actor.A
+    assert one(KREMLIN_OPENING, "Joseph Biden raised Navalny.")[0] is Actor.B
+
+
+# --- actor ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "text", "actor"),
+    [
+        (KREMLIN_OPENING, "Vladimir Putin stressed that dialogue matters.", Actor.A),
+        (KREMLIN_OPENING, "The Russian President noted the progress made.", Actor.A),
+        (KREMLIN_OPENING, "The Russian side pointed to the Minsk agreements.", Actor.A),
+        (KREMLIN_OPENING, "The American side informed of its plans.", Actor.B),
+        (KREMLIN_OPENING, "The leaders discussed Syria.", Actor.BOTH),
+        (KREMLIN_OPENING, "The sides agreed to keep in touch.", Actor.BOTH),
+        (KREMLIN_OPENING, "Vladimir Putin and Joseph Biden agreed to keep in touch.", Actor.BOTH),
+        (KREMLIN_OPENING, "Issues of trade were also discussed.", Actor.BOTH),
+        (KREMLIN_OPENING, "It was agreed that the aides would stay in contact.", Actor.BOTH),
+        (KREMLIN_OPENING, "Ukraine's regime has refused to negotiate.", Actor.OTHER),
+        (KREMLIN_OPENING, "The conversation lasted an hour.", Actor.OTHER),
+        (RU_OPENING, "Владимир Путин подчеркнул важность диалога.", Actor.A),
+        (RU_OPENING, "Российский Президент отметил прогресс.", Actor.A),
+        (RU_OPENING, "Д.Байден проинформировал о планах администрации.", Actor.B),
+        (RU_OPENING, "Американская сторона заверила в своей готовности.", Actor.B),
+        (RU_OPENING, "Стороны договорились поддерживать контакты.", Actor.BOTH),
+        (RU_OPENING, "Условились поддерживать контакты.", Actor.BOTH),
+        (RU_OPENING, "Обсуждались вопросы торговли.", Actor.BOTH),
+        (RU_OPENING, "Были затронуты и другие вопросы.", Actor.BOTH),
+        (RU_OPENING, "Разговор длился около часа.", Actor.OTHER),
+    ],
+)
+def test_framing_actor_is_the_subject_of_the_reporting_verb(
+    opening: tuple[str, ...], text: str, actor: Actor
+) -> None:
+    assert one(opening, text)[0] is actor
+
+
+def test_framing_he_is_the_last_speaker() -> None:
+    en = frame_in(
+        WHITE_HOUSE_OPENING,
+        "President Putin set out his view.",
+        "He also raised concerns about NATO.",
+        side=Actor.B,
+    )
+    assert [f.actor for f in en] == [Actor.A, Actor.A]
+    ru = frame_in(RU_OPENING, "Д.Байден отметил важность диалога.", "По его словам, это важно.")
+    assert [f.actor for f in ru] == [Actor.B, Actor.B]
+
+
+def test_framing_reported_speech_goes_on_without_a_verb() -> None:
+    frames = frame_in(
+        KREMLIN_OPENING,
+        "Vladimir Putin stressed that the crisis has deep roots.",
+        "The history of the question is clear.",
+        "The American side should abide by its obligations.",
+    )
+    assert [(f.actor, f.act) for f in frames] == [
+        (Actor.A, Act.INFORM),
+        (Actor.A, Act.INFORM),
+        (Actor.A, Act.DEMAND),
+    ]
+
+
+def test_framing_first_person_statements_are_the_own_side() -> None:
+    opening = ("Statement by President Donald J. Trump on his call with President Xi of China",)
+    frames = frame_in(
+        opening,
+        "President Xi and I just had a very good phone call.",
+        "I thank President Xi for his time.",
+        side=Actor.B,
+    )
+    assert [(f.actor, f.act) for f in frames] == [(Actor.BOTH, Act.DISCUSS), (Actor.B, Act.WELCOME)]
+
+
+# --- act -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The Presidents agreed to maintain contacts.", Act.AGREE),
+        ("The sides reached an understanding on prisoners.", Act.AGREE),
+        ("Vladimir Putin supported the idea of a summit.", Act.AGREE),
+        ("The leaders discussed the Iran deal.", Act.DISCUSS),
+        ("The leaders exchanged views on Syria.", Act.DISCUSS),
+        ("Other bilateral issues were also touched upon.", Act.DISCUSS),
+        ("Joseph Biden raised the situation in Belarus.", Act.DISCUSS),
+        ("Joseph Biden called on Russia to withdraw its troops.", Act.DEMAND),
+        ("Joseph Biden urged restraint.", Act.DEMAND),
+        ("Joseph Biden warned of severe costs.", Act.WARN),
+        ("Joseph Biden made clear that the United States would respond.", Act.WARN),
+        ("Joseph Biden expressed deep concern about the troop build-up.", Act.CONCERN),
+        ("Joseph Biden raised other matters of concern, including Navalny.", Act.CONCERN),
+        ("Vladimir Putin condemned the attack.", Act.CONCERN),
+        ("Vladimir Putin congratulated Joseph Biden on his inauguration.", Act.WELCOME),
+        ("The Presidents expressed satisfaction with the exchange of notes.", Act.WELCOME),
+        ("Vladimir Putin thanked Joseph Biden for his condolences.", Act.WELCOME),
+        ("Vladimir Putin informed Joseph Biden of the situation.", Act.INFORM),
+        ("Vladimir Putin pointed out that NATO had expanded.", Act.INFORM),
+        ("Joseph Biden reaffirmed support for Ukraine's sovereignty.", Act.INFORM),
+        ("Vladimir Putin invited Joseph Biden to visit Moscow.", Act.OTHER),
+        ("The conversation was frank and businesslike.", Act.OTHER),
+        ("The call took place at the initiative of the American side.", Act.OTHER),
+    ],
+)
+def test_framing_act_from_the_reporting_verb_in_english(text: str, act: Act) -> None:
+    assert one(KREMLIN_OPENING, text)[1] is act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Президенты договорились поддерживать контакты.", Act.AGREE),
+        ("Владимир Путин согласился с этим предложением.", Act.AGREE),
+        ("Лидеры обсудили иранскую ядерную программу.", Act.DISCUSS),
+        ("Стороны обменялись мнениями о ситуации в Сирии.", Act.DISCUSS),
+        ("Речь шла и об урегулировании на Украине.", Act.DISCUSS),
+        ("Д.Байден призвал к деэскалации.", Act.DEMAND),
+        ("Владимир Путин настаивал на гарантиях безопасности.", Act.DEMAND),
+        ("Владимир Путин предупредил о последствиях.", Act.WARN),
+        ("Владимир Путин выразил серьёзную обеспокоенность ситуацией.", Act.CONCERN),
+        ("Владимир Путин осудил теракт.", Act.CONCERN),
+        ("Владимир Путин поздравил Джозефа Байдена с инаугурацией.", Act.WELCOME),
+        ("Президенты выразили удовлетворение обменом нотами.", Act.WELCOME),
+        ("Владимир Путин поблагодарил за соболезнования.", Act.WELCOME),
+        ("Владимир Путин проинформировал о ходе специальной военной операции.", Act.INFORM),
+        ("Российский Президент подчеркнул важность диалога.", Act.INFORM),
+        ("Владимир Путин пригласил Президента США посетить Москву.", Act.OTHER),
+        ("Разговор носил деловой и откровенный характер.", Act.OTHER),
+        ("Разговор состоялся по инициативе американской стороны.", Act.OTHER),
+    ],
+)
+def test_framing_act_from_the_reporting_verb_in_russian(text: str, act: Act) -> None:
+    assert one(RU_OPENING, text)[1] is act
+
+
+def test_framing_main_clause_comes_first_and_every_clause_is_kept() -> None:
+    frame = frame_in(
+        WHITE_HOUSE_OPENING,
+        "The two leaders discussed New START, and agreed to have their teams finish the work.",
+        side=Actor.B,
+    )[0]
+    assert (frame.actor, frame.act) == (Actor.BOTH, Act.DISCUSS)
+    assert frame.acts == (Act.DISCUSS, Act.AGREE)
+
+
+def test_framing_a_verb_in_a_subordinate_clause_is_not_the_main_act() -> None:
+    frame = frame_in(
+        KREMLIN_OPENING,
+        "Vladimir Putin noted that the improvement, which has been welcomed, is fragile.",
+    )[0]
+    assert frame.act is Act.INFORM
+    assert Act.WELCOME in frame.acts
+
+
+def test_framing_an_agreement_noun_counts_for_the_clauses_not_the_main_act() -> None:
+    frame = frame_in(
+        KREMLIN_OPENING,
+        "The Presidents expressed satisfaction with notes on the agreement to extend the treaty.",
+    )[0]
+    assert frame.act is Act.WELCOME
+    assert frame.acts == (Act.WELCOME, Act.AGREE)
+    ru = frame_in(RU_OPENING, "Президенты с удовлетворением отметили договорённость о продлении.")[
+        0
+    ]
+    assert ru.act is Act.WELCOME and Act.AGREE in ru.acts
+
+
+# --- tone, initiator, duration -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tone"),
+    [
+        ("The conversation was businesslike and frank.", ("businesslike", "frank")),
+        (
+            "The two leaders held a candid and constructive discussion of issues.",
+            ("candid", "constructive"),
+        ),
+        ("The two presidents regarded the call as candid and in-depth.", ("candid", "in-depth")),
+        ("The leaders had a substantive exchange of views.", ("substantive",)),
+        ("Moscow remains open to a frank dialogue later.", ("frank",)),
+        ("The sides should maintain a good pace of trade.", ()),
+        ("Разговор носил деловой и откровенный характер.", ("деловой", "откровенный")),
+        ("Состоялся обстоятельный обмен мнениями.", ("обстоятельный",)),
+        ("Беседа прошла в конструктивном ключе.", ("конструктивном",)),
+    ],
+)
+def test_framing_tone_words_are_those_about_the_talks(text: str, tone: tuple[str, ...]) -> None:
+    assert framing.tone_words(text) == tone
+
+
+@pytest.mark.parametrize(
+    ("opening", "text", "who"),
+    [
+        (
+            KREMLIN_OPENING,
+            "The conversation took place at the initiative of the American side.",
+            Actor.B,
+        ),
+        (KREMLIN_OPENING, "The call was held at the request of the Russian side.", Actor.A),
+        (
+            ("President Xi Jinping Speaks with U.S. President Joe Biden on the Phone",),
+            "President Xi spoke with President Biden on the phone at the latter's request.",
+            Actor.B,
+        ),
+        (RU_OPENING, "Разговор состоялся по инициативе американской стороны.", Actor.B),
+        (RU_OPENING, "Телефонный разговор прошёл по инициативе российской стороны.", Actor.A),
+        (KREMLIN_OPENING, "At the request of the Russian side, the ministers will meet.", None),
+    ],
+)
+def test_framing_initiator_of_the_call(
+    opening: tuple[str, ...], text: str, who: Actor | None
+) -> None:
+    parties = framing.find_parties(_sentences(opening))
+    assert framing.initiator(text, parties, Actor.A) is who
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("The conversation lasted more than an hour.", "more than an hour"),
+        (
+            "Olaf Scholz held a telephone conversation of about one hour with Putin.",
+            "about one hour",
+        ),
+        ("The call lasted about one and a half hours.", "about one and a half hours"),
+        ("Разговор длился почти полтора часа.", "почти полтора часа"),
+        ("Разговор продолжался более двух часов.", "более двух часов"),
+        ("The teams will meet in two hours' time to sign it.", ""),
+        ("Это вопрос часа.", ""),
+    ],
+)
+def test_framing_duration_is_quoted_as_stated(text: str, duration: str) -> None:
+    assert framing._duration_in(text) == duration
+
+
+# --- readouts, topics, groups --------------------------------------------------------
+
+
+def test_framing_readout_weights_and_order_of_topics(compare_texts: Callable[..., Report]) -> None:
+    report = compare_texts(
+        "Telephone conversation with President Biden\n"
+        "Vladimir Putin had a telephone conversation with Joseph Biden. "
+        "The leaders discussed Ukraine at length and in great detail today. "
+        "They also touched upon climate change.",
+        "Readout of President Biden's Call with President Putin\n"
+        "President Biden spoke with President Putin. "
+        "President Biden raised Navalny. "
+        "The two leaders discussed Ukraine.",
+    )
+    f = report.framing
+    assert f is not None
+    assert f.a.words == 9 + 11 + 6 and f.a.sentences[0].title
+    ukraine = f.topic("ukraine")
+    assert ukraine is not None
+    assert ukraine.rank == (1, 2)
+    assert ukraine.share == (round(11 / 26, 3), round(5 / 15, 3))
+    assert ukraine.acts == ((Act.DISCUSS,), (Act.DISCUSS,))
+    navalny = f.topic("navalny")
+    assert navalny is not None and navalny.rank == (None, 1) and navalny.actors == ((), (Actor.B,))
+
+
+def test_framing_flags_groups_whose_accounts_disagree(compare_texts: Callable[..., Report]) -> None:
+    report = compare_texts(
+        "Vladimir Putin had a telephone conversation with Joseph Biden. "
+        "The sides agreed on a halt to strikes on energy infrastructure in Ukraine.",
+        "President Biden spoke with President Putin. "
+        "The leaders discussed a halt to strikes on energy infrastructure in Ukraine.",
+    )
+    assert report.framing is not None
+    flagged = [g for g in report.framing.groups if g.act_differs]
+    assert [(g.acts, g.actor_differs) for g in flagged] == [(((Act.AGREE,), (Act.DISCUSS,)), False)]
+
+
+def test_framing_on_the_samples_shows_the_issues_done_means() -> None:
+    def compare(a: str, b: str) -> Report:
+        return pipeline.compare(
+            reading.read_readout(str(ROOT / "samples" / a)),
+            reading.read_readout(str(ROOT / "samples" / b)),
+        )
+
+    for kremlin in ("kremlin.txt", "kremlin_ru.txt"):
+        report = compare(kremlin, "whitehouse.txt")
+        f = report.framing
+        assert f is not None
+        for topic_id in ("navalny", "cyber", "election-interference", "afghanistan"):
+            t = f.topic(topic_id)
+            assert t is not None and t.actors[1] == (Actor.B,), topic_id
+        new_start = f.topic("new-start")
+        assert new_start is not None
+        assert Act.AGREE in new_start.acts[0] and Act.AGREE in new_start.acts[1]
+        assert set(f.a.tone) == (
+            {"businesslike", "frank"} if kremlin == "kremlin.txt" else {"деловой", "откровенный"}
+        )
