@@ -6,7 +6,9 @@
 * :func:`markdown_to_text` renders Markdown to plain text with markdown-it-py.
 * :func:`drop_boilerplate` removes the lines a scraper or a copy-paste brings along
   with a readout: comment forms and CAPTCHA prompts, "Share" and "Print" rows,
-  bylines, date stamps, counters and a title repeated on the next line.
+  navigation rows and category lines, tags, bylines, date stamps, counters and a
+  title repeated on the next line; a comment section or a block of related links
+  after the readout is dropped to the end.
 
 All of it runs before a readout's text is fixed, so report offsets stay valid.
 """
@@ -173,6 +175,33 @@ _FURNITURE = re.compile(
     r"|подписывайтесь.*|наверх",
     re.IGNORECASE,
 )
+# A line that opens the links a news page puts under an article: related headlines, its
+# tags. Like a comment section, everything from it on is dropped when it comes late.
+_TAIL_OPENER = re.compile(
+    r"related(?: articles?| news| stories| posts| content| coverage| topics| links)?"
+    r"|(?:more|also) (?:on|about) this(?: story| topic)?|more (?:from|in) [\w .'-]{1,40}"
+    r"|(?:you|we think you) (?:may|might) (?:also )?(?:like|be interested in)|recommended"
+    r"|read (?:more|also|next)|see also|most (?:read|popular|viewed)|top stories|latest news"
+    r"|(?:tags|topics|keywords|filed under)\s*:?(?:\s.*)?"
+    r"|читайте также|смотрите также|по теме|другие новости|похожие (?:материалы|новости)"
+    r"|(?:теги|ключевые слова|темы)\s*:?(?:\s.*)?",
+    re.IGNORECASE,
+)
+# "Tags: Russia, United States, Kremlin": a label with a list of short items.
+_LABEL_LIST = re.compile(
+    r"(?:tags|topics|keywords|categories|category|filed under|section|теги|темы|рубрики?"
+    r"|ключевые слова)\s*:\s*(?P<items>.+)",
+    re.IGNORECASE,
+)
+# The section a page files a readout under, on a line of its own.
+_CATEGORY = re.compile(
+    r"home|homepage|главная|statements and releases|briefing room|speeches and remarks"
+    r"|presidential actions|press briefings?|press releases?|news releases?|news stor(?:y|ies)"
+    r"|readouts?|news|latest news|transcripts|telephone conversations|news and events"
+    r"|новости|стенограммы|телефонные разговоры|заявления|пресс-релизы?",
+    re.IGNORECASE,
+)
+_NAV_SEPARATORS = re.compile(r"\s+(?:[|›»>•·→]|::)\s+")
 # Words of a row of share and print buttons ("Share | Tweet | Print", "Поделиться").
 _SHARE_CORE = frozenset(
     "share print tweet facebook twitter telegram whatsapp viber linkedin reddit pinterest "
@@ -243,8 +272,12 @@ def drop_boilerplate(text: str) -> Boilerplate:
         if not stripped:
             kept.append(line)
             continue
-        if _COMMENT_OPENER.fullmatch(stripped) and start >= half:
-            # The comment section runs to the end of a scraped page.
+        if (_COMMENT_OPENER.fullmatch(stripped) and start >= half) or (
+            _TAIL_OPENER.fullmatch(stripped)
+            and (start >= half or _is_link_list(lines[number + 1 :]))
+        ):
+            # The comment section, or the related links and tags, run to the end of a
+            # scraped page.
             dropped.extend(rest.strip() for rest in lines[number:] if rest.strip())
             break
         if is_boilerplate_line(stripped) or stripped == previous:
@@ -270,13 +303,46 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if _COMMENT_OPENER.fullmatch(line) or _FURNITURE.fullmatch(line):
         return True
-    if _COUNTER.fullmatch(line) or _LABEL_ONLY.fullmatch(line):
+    if _COUNTER.fullmatch(line) or _LABEL_ONLY.fullmatch(line) or _CATEGORY.fullmatch(line):
         return True
-    return _is_share_row(line) or _is_byline(line) or _is_date_stamp(line)
+    return (
+        _is_share_row(line)
+        or _is_byline(line)
+        or _is_date_stamp(line)
+        or _is_label_list(line)
+        or _is_navigation_row(line)
+    )
+
+
+def _is_link_list(lines: list[str]) -> bool:
+    """Whether lines are headlines and links rather than prose: short, none ending in '.'."""
+    rest = [line.strip() for line in lines if line.strip()]
+    return bool(rest) and all(len(line.split()) <= 15 and not line.endswith(".") for line in rest)
+
+
+def _is_label_list(line: str) -> bool:
+    match = _LABEL_LIST.fullmatch(line)
+    if match is None or line.endswith("."):
+        return False
+    items = [i for i in re.split(r"\s*[,;|#]\s*", match.group("items")) if i]
+    return bool(items) and all(len(item.split()) <= 5 for item in items)
+
+
+def _is_navigation_row(line: str) -> bool:
+    """ "Home | World | Europe", "Главная › Новости", "March 14, 2023 • Statements and Releases"."""
+    items = [i.strip() for i in _NAV_SEPARATORS.split(line) if i.strip()]
+    if len(items) < 2:
+        return False
+    if all(is_boilerplate_line(item) for item in items):
+        return True
+    return len(items) >= 3 and all(
+        len(item.split()) <= 4 and item[:1].isupper() and not item.endswith(".") for item in items
+    )
 
 
 def _is_share_row(line: str) -> bool:
-    words = [w for w in re.split(r"[\s|·•/,]+", line.lower()) if w]
+    # "Поделиться:" and "Share:" are the same button with its colon.
+    words = [w.rstrip(":") for w in re.split(r"[\s|·•/,]+", line.lower()) if w.rstrip(":")]
     return (
         len(words) <= 12
         and any(w in _SHARE_CORE for w in words)
