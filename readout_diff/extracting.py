@@ -51,7 +51,37 @@ def html_to_text(html: str) -> str | None:
         return None
     blocks = [_block_text(el) for el in main.iter() if _is_leaf_block(el)]
     text = "\n\n".join(b for b in (block.strip() for block in blocks) if b)
-    return text or None
+    if not text:
+        return None
+    title = _page_title(html)
+    if title and _squeeze(title) not in _squeeze(text):
+        # trafilatura keeps an <h1> only when it sits inside the block it takes for the
+        # article; pages that put the title above that block (the Kremlin's layout) would
+        # lose it, while pages that nest it (the White House's) keep it.
+        text = f"{title}\n\n{text}"
+    return text
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _page_title(html: str) -> str | None:
+    """The page's headline: the <h1> the <title> repeats, else the only <h1>."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    headings = [_squeeze(h.text_content()) for h in root.iter("h1")]
+    headings = [h for h in headings if h]
+    title = _squeeze(" ".join(t.text_content() for t in root.iter("title")))
+    for heading in headings:
+        if title and heading in title:
+            return heading
+    return headings[0] if len(headings) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -325,3 +325,26 @@ def test_related_heading_early_cuts_only_when_headlines_follow() -> None:
     early = drop_boilerplate(f"Related\n{prose}\nThey agreed to meet again.\n{prose}")
     assert early.text == f"{prose}\nThey agreed to meet again.\n{prose}"
     assert early.dropped == ("Related",)
+
+
+@pytest.mark.parametrize("encoding", ["windows-1251", "utf-8"])
+def test_title_above_the_article_block_is_kept_in_any_encoding(
+    tmp_path: Path, encoding: str
+) -> None:
+    title = "Телефонный разговор с Премьер-министром Остландии"
+    page = (
+        f'<!DOCTYPE html><html lang="ru"><head><meta charset="{encoding}">'
+        f"<title>{title} • Пример.ру</title></head><body>"
+        '<nav><a href="/">Главная</a> <a href="/news">Новости</a></nav>'
+        f'<div class="read__top"><p><time>14 марта 2023 года</time></p><h1>{title}</h1></div>'
+        '<div class="entry-content read__internal_content">'
+        "<p>Состоялся телефонный разговор Владимира Путина с Премьер-министром Остландии.</p>"
+        "<p>Собеседники обсудили ситуацию вокруг урегулирования на Украине.</p>"
+        "<p>Условлено продолжить контакты на различных уровнях.</p></div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251" if encoding != "utf-8" else "utf-8"))
+    assert read_readout(path).text.split("\n\n")[:2] == [
+        title,
+        "Состоялся телефонный разговор Владимира Путина с Премьер-министром Остландии.",
+    ]
