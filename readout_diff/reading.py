@@ -22,6 +22,8 @@ import contextlib
 import os
 import re
 import sys
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -424,3 +426,26 @@ def distinct_names(a: Readout, b: Readout) -> tuple[Readout, Readout]:
     if a.path and b.path and a.path != b.path:
         return replace(a, name=a.path), replace(b, name=b.path)
     return replace(a, name=f"{a.name} (A)"), replace(b, name=f"{b.name} (B)")
+
+
+def distinct_names_all(readouts: Sequence[Readout]) -> list[Readout]:
+    """Give each of any number of readouts its own name, as :func:`distinct_names` does for two.
+
+    Only readouts that share a name are renamed: by their paths when those differ, else
+    numbered in their group ("kremlin (1)", "kremlin (2)"), so that "elysee" stays "elysee".
+    """
+    counts = Counter(r.name for r in readouts)
+    seen: Counter[str] = Counter()
+    out = []
+    for readout in readouts:
+        if counts[readout.name] == 1:
+            out.append(readout)
+            continue
+        seen[readout.name] += 1
+        group = [r for r in readouts if r.name == readout.name]
+        paths = [r.path for r in group]
+        if all(paths) and len(set(paths)) == len(paths):
+            out.append(replace(readout, name=str(readout.path)))
+        else:
+            out.append(replace(readout, name=f"{readout.name} ({seen[readout.name]})"))
+    return out
