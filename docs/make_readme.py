@@ -153,12 +153,14 @@ def report_samples() -> str:
 def report_three() -> str:
     report = run("samples/three/bundesregierung.txt", "samples/three/elysee.txt",
                  "samples/three/kremlin.txt")  # fmt: skip
-    first = sections(report.splitlines())
-    # The header, the verdict and the topic matrix: the first sections up to the matrix's end.
-    head = [line for section in first[:2] for line in section]
+    lines = report.splitlines()
+    # The header, the verdict and the topic matrix: everything before the first section
+    # after the matrix.
+    end = next(i for i, line in enumerate(lines) if line.startswith(("Missing", "In some")))
+    head = lines[:end]
     while head and not head[-1].strip():
         head.pop()
-    return "```text\n" + "\n".join(head) + "\n  ...\n```\n"
+    return "```text\n" + "\n".join(head) + "\n```\n"
 
 
 def similarity_samples() -> str:

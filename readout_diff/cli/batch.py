@@ -57,6 +57,7 @@ def batch_command(
     from readout_diff.batch import find_jobs, run_jobs, summary_table
     from readout_diff.errors import OutputError
     from readout_diff.output import write_atomically
+    from readout_diff.render.common import count
     from readout_diff.status import batch_status
 
     job_list = find_jobs(pairs)
@@ -85,8 +86,9 @@ def batch_command(
     for result in failed:
         click.echo(f"readout-diff: {result.name}: {result.error}", err=True)
     differ = sum(bool(r.only_a or r.only_b) for r in results)
+    same = len(results) - differ - len(failed)
     click.echo(
-        f"{len(results)} pairs: {differ} differ, {len(results) - differ - len(failed)} same, "
+        f"{count(len(results), 'pair')}: {differ} differ, {same} same, "
         f"{len(failed)} failed; reports in {folder}, summary in {summary_path}",
         err=True,
     )
