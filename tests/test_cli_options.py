@@ -207,3 +207,33 @@ def test_cli_options_follow_the_terminal_when_stdout_is_one(
     monkeypatch.setenv("NO_COLOR", "1")
     assert RenderOptions.from_raw_args(raw).color is False
     assert RenderOptions.from_raw_args({**raw, "fmt": "json"}).color is False
+
+
+def test_cli_says_it_reads_standard_input_when_it_is_a_terminal(
+    invoke: Invoke,
+    small_args: list[str],
+    files: dict[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from readout_diff.cli import diff
+
+    text = files["kremlin"].read_text(encoding="utf-8")
+    piped = invoke(*small_args, "-", files["whitehouse"], input=text)
+    assert "standard input" not in piped.stderr
+    monkeypatch.setattr(diff, "stdin_is_terminal", lambda: True)
+    typed = invoke(*small_args, "-", files["whitehouse"], input=text)
+    assert typed.stderr == (
+        "readout-diff: reading a readout from standard input (paste it, then Ctrl-D)\n"
+    )
+    assert typed.stdout == piped.stdout
+
+
+def test_cli_unknown_encoding_blames_the_option_not_a_file(
+    invoke: Invoke, small_args: list[str], files: dict[str, Path]
+) -> None:
+    result = invoke(*small_args, "--encoding", "bogus", files["kremlin"], files["whitehouse"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "readout-diff: Invalid value for '--encoding': unknown encoding 'bogus'"
+    )
+    assert str(files["kremlin"]) not in result.stderr
