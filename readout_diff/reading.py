@@ -403,16 +403,27 @@ def check_sources(source_a: str, source_b: str) -> str | None:
     return None
 
 
-def show_input(readout: Readout) -> str:
-    """The text of a readout exactly as segmented, between a header and a list of dropped lines."""
+def show_input(readout: Readout, sentences: Sequence[str] | None = None) -> str:
+    """A readout as the comparison sees it, between a header and a list of dropped lines.
+
+    With ``sentences`` (the texts of its sentences, in order) they are listed numbered as
+    a report numbers them, one to a line; without, the text read is shown whole.
+    """
     details = ", ".join(
         part
         for part in (readout.source_format, readout.encoding, readout.language)
         if part is not None
     )
     source = readout.path or "text"
-    header = f"=== {readout.name} ({source}: {details}, {len(readout.text)} characters) ==="
-    lines = [header, readout.text]
+    size = f"{len(readout.text)} characters"
+    if sentences is not None:
+        size += f", {len(sentences)} sentence{'' if len(sentences) == 1 else 's'}"
+    lines = [f"=== {readout.name} ({source}: {details}, {size}) ==="]
+    if sentences is None:
+        lines.append(readout.text)
+    else:
+        # A sentence that runs over a line break is still one sentence: one line here.
+        lines += [f"[{i}] {' '.join(text.split())}" for i, text in enumerate(sentences)]
     if readout.dropped:
         lines.append(f"=== {len(readout.dropped)} boilerplate lines dropped ===")
         lines.extend(f"- {line}" for line in readout.dropped)

@@ -163,6 +163,21 @@ def test_cli_show_input_prints_the_text_as_segmented(
     assert files["kremlin"].read_text(encoding="utf-8").splitlines()[0] in result.stdout
 
 
+def test_cli_show_input_numbers_the_sentences_as_the_report_does(
+    invoke: Invoke, files: dict[str, Path]
+) -> None:
+    shown = invoke("--show-input", files["kremlin"], files["whitehouse"]).stdout
+    report = json.loads(invoke("-f", "json", files["kremlin"], files["whitehouse"]).stdout)
+    for readout in report["readouts"]:
+        header = next(
+            line for line in shown.splitlines() if line.startswith(f"=== {readout['name']} (")
+        )
+        assert header.endswith(f", {len(readout['sentences'])} sentences) ===")
+        for sentence in readout["sentences"]:
+            line = f"[{sentence['index']}] {' '.join(sentence['text'].split())}"
+            assert line in shown.splitlines()
+
+
 def test_cli_max_size_refuses_a_larger_file(invoke: Invoke, files: dict[str, Path]) -> None:
     result = invoke("--max-size", "10", files["kremlin"], files["whitehouse"])
     assert result.exit_code == 2

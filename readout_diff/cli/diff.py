@@ -37,7 +37,8 @@ def run(opts: DiffOptions) -> tuple[str, ExitStatus]:
     if opts.input.show_input:
         from readout_diff.reading import show_input
 
-        return "".join(show_input(r) for r in readouts), ExitStatus.SAME
+        shown = (show_input(r, sentences(r, options.models)) for r in readouts)
+        return "".join(shown), ExitStatus.SAME
     report = (
         compare_all(readouts, options)
         if len(readouts) > 2
@@ -45,6 +46,15 @@ def run(opts: DiffOptions) -> tuple[str, ExitStatus]:
     )
     output = render(report, opts.rendering.fmt, opts.rendering.style())
     return output, report_status(report, fail_on)
+
+
+def sentences(readout: Readout, models: tuple[str, ...]) -> list[str]:
+    """The texts of a readout's sentences, segmented by the pipeline a comparison uses."""
+    from readout_diff import segmenting
+
+    model = next((m for m in models if segmenting.model_language(m) == readout.language), None)
+    segmented, _ = segmenting.segment(readout, segmenting.load_pipeline(readout.language, model))
+    return [s.text for s in segmented.sentences]
 
 
 def _encoding(value: str | None) -> str | None:
@@ -180,8 +190,8 @@ def list_topics(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 @click.option(
     "--show-input",
     is_flag=True,
-    help="Print the text of each readout exactly as it is segmented, with the lines "
-    "dropped, and exit.",
+    help="Print each readout's sentences, numbered as the report numbers them, then the "
+    "lines dropped as boilerplate, and exit.",
 )
 @pack_options
 @click.option(
