@@ -415,9 +415,9 @@ def show_input(readout: Readout, sentences: Sequence[str] | None = None) -> str:
         if part is not None
     )
     source = readout.path or "text"
-    size = f"{len(readout.text)} characters"
+    size = _count(len(readout.text), "character")
     if sentences is not None:
-        size += f", {len(sentences)} sentence{'' if len(sentences) == 1 else 's'}"
+        size += ", " + _count(len(sentences), "sentence")
     lines = [f"=== {readout.name} ({source}: {details}, {size}) ==="]
     if sentences is None:
         lines.append(readout.text)
@@ -425,9 +425,13 @@ def show_input(readout: Readout, sentences: Sequence[str] | None = None) -> str:
         # A sentence that runs over a line break is still one sentence: one line here.
         lines += [f"[{i}] {' '.join(text.split())}" for i, text in enumerate(sentences)]
     if readout.dropped:
-        lines.append(f"=== {len(readout.dropped)} boilerplate lines dropped ===")
+        lines.append(f"=== {_count(len(readout.dropped), 'boilerplate line')} dropped ===")
         lines.extend(f"- {line}" for line in readout.dropped)
     return "\n".join(lines) + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def distinct_names(a: Readout, b: Readout) -> tuple[Readout, Readout]:

@@ -134,3 +134,10 @@ def test_cli_topics_check_warns_about_an_alias_given_twice_and_the_wrong_script(
         f"{pack}:6: topic 'grain': ru alias 'grain deal' is in Latin script: put English "
         "aliases in 'en' (it would never match a readout in its language)",
     ]
+
+
+def test_cli_topics_list_says_1_topic(invoke: Invoke, tmp_path: Path) -> None:
+    pack = tmp_path / "one.toml"
+    pack.write_text('[[topic]]\nid = "grain"\nlabel = "Grain"\nen = ["grain deal"]\n')
+    result = invoke("topics", "list", "--no-builtin", "--topics", pack)
+    assert result.stdout.splitlines()[0].endswith(": 1 topic")

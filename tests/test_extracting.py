@@ -348,3 +348,10 @@ def test_title_above_the_article_block_is_kept_in_any_encoding(
         title,
         "Состоялся телефонный разговор Владимира Путина с Премьер-министром Остландии.",
     ]
+
+
+def test_show_input_says_1_boilerplate_line_and_1_sentence() -> None:
+    readout = readout_from_text("Share\nThe leaders spoke.", "a", keep_boilerplate=False)
+    shown = show_input(readout, ["The leaders spoke."])
+    assert shown.splitlines()[0].endswith(" 18 characters, 1 sentence) ===")
+    assert "=== 1 boilerplate line dropped ===" in shown
