@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -174,3 +175,19 @@ def test_three_readout_matrix_has_group_headings(invoke: Invoke, fmt: str) -> No
     ]
     positions = [out.index(h) for h in headings]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_no_line_of_a_section_wraps_back_to_column_0(invoke: Invoke, width: int) -> None:
+    def check(lines: list[str]) -> None:
+        for previous, line in itertools.pairwise(lines):
+            # Only a section's own heading (column 0) may go on in column 0.
+            indented = line.startswith("  ") or not previous.startswith(" ")
+            assert not line or line[0].isupper() or indented, line
+
+    lines = samples_report(invoke, width)
+    check(lines[next(i for i, line in enumerate(lines) if line.startswith("Only in ")) :])
+    three = three_report(invoke, "--width", str(width)).splitlines()
+    check(
+        three[three.index("Missing from exactly one account") : three.index("Pairwise alignment")]
+    )

@@ -123,7 +123,8 @@ def write_report(console: Console, report: Report, color: bool) -> None:
             console.print(Text(f"Only in {side}", style="bold underline"))
             for diff in topics:
                 hits = diff.hits_a or diff.hits_b
-                console.print(_topic_heading(diff, color))
+                # Padded, not prefixed: a label longer than the line wraps under itself.
+                console.print(Padding(_topic_heading(diff, color, indent=""), (0, 0, 0, 2)))
                 for index in sorted({h.sentence for h in hits}):
                     line = _sentence(tagged, index, diff, color, fit=console.width - 4)
                     console.print(Padding(line, (0, 0, 0, 4)))
@@ -315,13 +316,10 @@ def render_many(report: MultiReport, style: Style) -> str:
         console.print(Text(title, style="bold underline"))
         for topic in topics:
             absent = ", ".join(names[k] for k in topic.missing)
-            console.print(
-                Text.assemble(
-                    "  ",
-                    (topic.topic.label, "bold cyan" if style.color else ""),
-                    f": not in {absent}",
-                )
+            heading = Text.assemble(
+                (topic.topic.label, "bold cyan" if style.color else ""), f": not in {absent}"
             )
+            console.print(Padding(heading, (0, 0, 0, 2)))
             for k, hits in enumerate(topic.hits):
                 if hits:
                     line = _evidence(report.readouts[k], hits, style.color, console.width - 4)
