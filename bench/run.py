@@ -41,6 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# This checkout's package, not whichever one is installed (an editable install of
+# another checkout would otherwise be what is measured).
+sys.path.insert(0, str(ROOT))
 SAMPLES = ROOT / "samples"
 DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 FLOOR = [sys.executable, "-c", "import spacy; spacy.blank('en')"]
@@ -65,9 +68,9 @@ class Row:
 
 
 def cli_command() -> list[str]:
-    """The installed ``readout-diff`` script next to this Python, else ``python -m``."""
-    script = Path(sys.executable).with_name("readout-diff")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "readout_diff"]
+    """``python -m readout_diff``, run from the checkout (see :func:`wall`), so that it is
+    this checkout's code that is timed even when another one is installed."""
+    return [sys.executable, "-m", "readout_diff"]
 
 
 def wall(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
@@ -286,6 +289,21 @@ def batch_rate(count: int, workers: int) -> dict[str, float]:
     return {"pairs": done, "seconds": elapsed, "rate": done / elapsed}
 
 
+def batch_command_rate(count: int) -> dict[str, float]:
+    """Pairs per second of ``readout-diff batch`` as a user runs it: the whole process,
+    reading the files and writing a JSON report per pair and the summary."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pairs = Path(tmp) / "pairs"
+        for i, (a, b) in enumerate(batch_pairs(count)):
+            folder = pairs / f"pair-{i:04d}"
+            folder.mkdir(parents=True)
+            (folder / "a.txt").write_text(a, encoding="utf-8")
+            (folder / "b.txt").write_text(b, encoding="utf-8")
+        elapsed = wall([*cli_command(), "batch", str(pairs), "-o", str(Path(tmp) / "out")])
+        done = len(list((Path(tmp) / "out").glob("*.json")))
+    return {"pairs": done, "seconds": elapsed, "rate": done / elapsed}
+
+
 # --- the run ----------------------------------------------------------------------
 
 
@@ -370,6 +388,16 @@ def measure(quick: bool, progress: Callable[[str], None]) -> list[Row]:
                 answer["rate"] >= BATCH_TARGET if target else None,
             )
         )
+
+    progress("batch command")
+    answer = batch_command_rate(count)
+    rows.append(
+        Row(
+            f"`readout-diff batch` of {count} pair folders, whole command, {cores} "
+            f"core{'s' if cores > 1 else ''}",
+            f"{answer['rate']:.0f} pairs/s ({seconds(answer['seconds'])})",
+        )
+    )
 
     progress("stages")
     paths = [str(SAMPLES / "kremlin.txt"), str(SAMPLES / "whitehouse.txt")]

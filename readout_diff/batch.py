@@ -292,21 +292,14 @@ def _run_job(job: Job) -> JobResult:
 
 
 def summary_table(results: list[JobResult], *, jsonl: bool = False) -> str:
-    """The per-pair summary: CSV, or JSON Lines (one object per pair)."""
-
-    rows = [
-        {
-            "pair": r.name,
-            "status": "failed" if not r.ok else "differ" if r.only_a or r.only_b else "same",
-            "only_a": ";".join(r.only_a),
-            "only_b": ";".join(r.only_b),
-            "shared": r.shared,
-            "error": r.error or "",
-        }
-        for r in results
-    ]
+    """The per-pair summary: CSV (topic ids joined by ";"), or JSON Lines (lists of ids)."""
     if jsonl:
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        return "".join(
+            json.dumps(_summary_row(r, r.only_a, r.only_b), ensure_ascii=False) + "\n"
+            for r in results
+        )
+    # A CSV cell holds one string: the ids joined, as spreadsheets expect.
+    rows = [_summary_row(r, ";".join(r.only_a), ";".join(r.only_b)) for r in results]
     out = io.StringIO()
     writer = csv.DictWriter(
         out, fieldnames=list(rows[0]) if rows else ["pair"], lineterminator="\n"
@@ -314,3 +307,17 @@ def summary_table(results: list[JobResult], *, jsonl: bool = False) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def _summary_row(
+    result: JobResult, only_a: str | tuple[str, ...], only_b: str | tuple[str, ...]
+) -> dict[str, object]:
+    differ = result.only_a or result.only_b
+    return {
+        "pair": result.name,
+        "status": "failed" if not result.ok else "differ" if differ else "same",
+        "only_a": list(only_a) if isinstance(only_a, tuple) else only_a,
+        "only_b": list(only_b) if isinstance(only_b, tuple) else only_b,
+        "shared": result.shared,
+        "error": result.error or "",
+    }

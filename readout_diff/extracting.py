@@ -6,7 +6,9 @@
 * :func:`markdown_to_text` renders Markdown to plain text with markdown-it-py.
 * :func:`drop_boilerplate` removes the lines a scraper or a copy-paste brings along
   with a readout: comment forms and CAPTCHA prompts, "Share" and "Print" rows,
-  bylines, date stamps, counters and a title repeated on the next line.
+  navigation rows and category lines, tags, bylines, date stamps, counters and a
+  title repeated on the next line; a comment section or a block of related links
+  after the readout is dropped to the end.
 
 All of it runs before a readout's text is fixed, so report offsets stay valid.
 """
@@ -49,7 +51,37 @@ def html_to_text(html: str) -> str | None:
         return None
     blocks = [_block_text(el) for el in main.iter() if _is_leaf_block(el)]
     text = "\n\n".join(b for b in (block.strip() for block in blocks) if b)
-    return text or None
+    if not text:
+        return None
+    title = _page_title(html)
+    if title and _squeeze(title) not in _squeeze(text):
+        # trafilatura keeps an <h1> only when it sits inside the block it takes for the
+        # article; pages that put the title above that block (the Kremlin's layout) would
+        # lose it, while pages that nest it (the White House's) keep it.
+        text = f"{title}\n\n{text}"
+    return text
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _page_title(html: str) -> str | None:
+    """The page's headline: the <h1> the <title> repeats, else the only <h1>."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    headings = [_squeeze(h.text_content()) for h in root.iter("h1")]
+    headings = [h for h in headings if h]
+    title = _squeeze(" ".join(t.text_content() for t in root.iter("title")))
+    for heading in headings:
+        if title and heading in title:
+            return heading
+    return headings[0] if len(headings) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +205,33 @@ _FURNITURE = re.compile(
     r"|подписывайтесь.*|наверх",
     re.IGNORECASE,
 )
+# A line that opens the links a news page puts under an article: related headlines, its
+# tags. Like a comment section, everything from it on is dropped when it comes late.
+_TAIL_OPENER = re.compile(
+    r"related(?: articles?| news| stories| posts| content| coverage| topics| links)?"
+    r"|(?:more|also) (?:on|about) this(?: story| topic)?|more (?:from|in) [\w .'-]{1,40}"
+    r"|(?:you|we think you) (?:may|might) (?:also )?(?:like|be interested in)|recommended"
+    r"|read (?:more|also|next)|see also|most (?:read|popular|viewed)|top stories|latest news"
+    r"|(?:tags|topics|keywords|filed under)\s*:?(?:\s.*)?"
+    r"|читайте также|смотрите также|по теме|другие новости|похожие (?:материалы|новости)"
+    r"|(?:теги|ключевые слова|темы)\s*:?(?:\s.*)?",
+    re.IGNORECASE,
+)
+# "Tags: Russia, United States, Kremlin": a label with a list of short items.
+_LABEL_LIST = re.compile(
+    r"(?:tags|topics|keywords|categories|category|filed under|section|теги|темы|рубрики?"
+    r"|ключевые слова)\s*:\s*(?P<items>.+)",
+    re.IGNORECASE,
+)
+# The section a page files a readout under, on a line of its own.
+_CATEGORY = re.compile(
+    r"home|homepage|главная|statements and releases|briefing room|speeches and remarks"
+    r"|presidential actions|press briefings?|press releases?|news releases?|news stor(?:y|ies)"
+    r"|readouts?|news|latest news|transcripts|telephone conversations|news and events"
+    r"|новости|стенограммы|телефонные разговоры|заявления|пресс-релизы?",
+    re.IGNORECASE,
+)
+_NAV_SEPARATORS = re.compile(r"\s+(?:[|›»>•·→]|::)\s+")
 # Words of a row of share and print buttons ("Share | Tweet | Print", "Поделиться").
 _SHARE_CORE = frozenset(
     "share print tweet facebook twitter telegram whatsapp viber linkedin reddit pinterest "
@@ -243,8 +302,12 @@ def drop_boilerplate(text: str) -> Boilerplate:
         if not stripped:
             kept.append(line)
             continue
-        if _COMMENT_OPENER.fullmatch(stripped) and start >= half:
-            # The comment section runs to the end of a scraped page.
+        if (_COMMENT_OPENER.fullmatch(stripped) and start >= half) or (
+            _TAIL_OPENER.fullmatch(stripped)
+            and (start >= half or _is_link_list(lines[number + 1 :]))
+        ):
+            # The comment section, or the related links and tags, run to the end of a
+            # scraped page.
             dropped.extend(rest.strip() for rest in lines[number:] if rest.strip())
             break
         if is_boilerplate_line(stripped) or stripped == previous:
@@ -270,13 +333,46 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if _COMMENT_OPENER.fullmatch(line) or _FURNITURE.fullmatch(line):
         return True
-    if _COUNTER.fullmatch(line) or _LABEL_ONLY.fullmatch(line):
+    if _COUNTER.fullmatch(line) or _LABEL_ONLY.fullmatch(line) or _CATEGORY.fullmatch(line):
         return True
-    return _is_share_row(line) or _is_byline(line) or _is_date_stamp(line)
+    return (
+        _is_share_row(line)
+        or _is_byline(line)
+        or _is_date_stamp(line)
+        or _is_label_list(line)
+        or _is_navigation_row(line)
+    )
+
+
+def _is_link_list(lines: list[str]) -> bool:
+    """Whether lines are headlines and links rather than prose: short, none ending in '.'."""
+    rest = [line.strip() for line in lines if line.strip()]
+    return bool(rest) and all(len(line.split()) <= 15 and not line.endswith(".") for line in rest)
+
+
+def _is_label_list(line: str) -> bool:
+    match = _LABEL_LIST.fullmatch(line)
+    if match is None or line.endswith("."):
+        return False
+    items = [i for i in re.split(r"\s*[,;|#]\s*", match.group("items")) if i]
+    return bool(items) and all(len(item.split()) <= 5 for item in items)
+
+
+def _is_navigation_row(line: str) -> bool:
+    """ "Home | World | Europe", "Главная › Новости", "March 14, 2023 • Statements and Releases"."""
+    items = [i.strip() for i in _NAV_SEPARATORS.split(line) if i.strip()]
+    if len(items) < 2:
+        return False
+    if all(is_boilerplate_line(item) for item in items):
+        return True
+    return len(items) >= 3 and all(
+        len(item.split()) <= 4 and item[:1].isupper() and not item.endswith(".") for item in items
+    )
 
 
 def _is_share_row(line: str) -> bool:
-    words = [w for w in re.split(r"[\s|·•/,]+", line.lower()) if w]
+    # "Поделиться:" and "Share:" are the same button with its colon.
+    words = [w.rstrip(":") for w in re.split(r"[\s|·•/,]+", line.lower()) if w.rstrip(":")]
     return (
         len(words) <= 12
         and any(w in _SHARE_CORE for w in words)

@@ -2,13 +2,16 @@
 
 Validation (:func:`readout_diff.topicpacks.load_pack`) refuses a pack that cannot be
 used at all; this module finds what makes a usable pack wrong: duplicate ids (all
-of them, with their lines), aliases that two topics share (a hit would count for
-both), and aliases that do not even match their own words (a typo in the syntax,
-a lemma that the lemmatizer turns into something else).
+of them, with their lines), ``disable`` ids the built-in pack does not have,
+aliases that two topics share (a hit would count for both), an alias given twice in
+one topic, English words in a ``ru`` list (or Russian in ``en``), and aliases that
+do not even match their own words (a typo in the syntax, a lemma that the
+lemmatizer turns into something else).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +29,11 @@ from readout_diff.topicpacks import (
 )
 
 _ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"']+)["']""")
+_TOPIC_HEADER = re.compile(r"^\s*\[\[\s*topic\s*\]\]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# A lowercase Latin word: English words, unlike the acronyms and brand names ("G20",
+# "COVID-19", "TikTok") that Russian readouts do write in Latin letters.
+_LOWER_LATIN_WORD = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,12 @@ class Problem:
         return f"{self.source}:{self.line}: topic {self.topic!r}: {self.message}"
 
 
+def _nth_line(text: str, pattern: re.Pattern[str], number: int) -> int | None:
+    """The line of the ``number``-th line matching ``pattern`` (1-based), if there is one."""
+    found = [n for n, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
+    return found[number - 1] if 0 < number <= len(found) else None
+
+
 def _id_lines(text: str) -> list[tuple[str, int]]:
     return [
         (match.group(1), number)
@@ -49,11 +63,19 @@ def _id_lines(text: str) -> list[tuple[str, int]]:
     ]
 
 
-def _alias_line(text: str, alias: str, after: int) -> int:
+def _alias_line(
+    text: str, alias: str, after: int, *, lang: str | None = None, occurrence: int = 1
+) -> int:
     lines = text.splitlines()
     quoted = (f'"{alias}"', f"'{alias}'")
+    if lang is not None:
+        # Start at the topic's list for this language: the same words may be in another.
+        key = re.compile(rf"^\s*{lang}\s*=")
+        after = next((n for n in range(after, len(lines) + 1) if key.match(lines[n - 1])), after)
+    seen = 0
     for number in range(after, len(lines) + 1):
-        if any(q in lines[number - 1] for q in quoted):
+        seen += sum(lines[number - 1].count(q) for q in quoted)
+        if seen >= occurrence:
             return number
     return after
 
@@ -64,8 +86,11 @@ def check_pack(path: str | Path, *, with_builtin: bool = False) -> list[Problem]
     pack = _load_reporting_every_duplicate(source)
     text = Path(source).read_text(encoding="utf-8")
     lines = dict(_id_lines(text))
+    _check_disabled(pack, text)
     problems = []
     problems += _collisions(pack, text, lines, builtin_pack() if with_builtin else None)
+    problems += _repeated_aliases(pack, text, lines)
+    problems += _wrong_script(pack, text, lines)
     problems += _self_matches(pack, text, lines)
     return sorted(problems, key=lambda p: (p.line, p.topic, p.message))
 
@@ -88,14 +113,91 @@ def _load_reporting_every_duplicate(source: str) -> TopicPack:
 
 def _with_line(exc: PackError, source: str) -> PackError:
     """The error with the line of the topic it names, when it names one."""
-    match = re.match(r"topic '([^']+)'", exc.problem)
     try:
-        lines = dict(_id_lines(Path(source).read_text(encoding="utf-8")))
+        text = Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return exc
+    match = re.match(r"topic '([^']+)'", exc.problem)
+    lines = dict(_id_lines(text))
     if match and match.group(1) in lines:
         return PackError(source, f"line {lines[match.group(1)]}: {exc.problem}")
+    # A topic without a valid id is named by its place ("topic #2"): say its line instead.
+    match = re.match(r"topic #(\d+): ", exc.problem)
+    if match:
+        header = _nth_line(text, _TOPIC_HEADER, int(match.group(1)))
+        if header is not None:
+            where = _id_line_after(text, header)
+            return PackError(source, f"line {where}: {exc.problem[match.end() :]}")
     return exc
+
+
+def _id_line_after(text: str, header: int) -> int:
+    """The line of the ``id`` key of the topic whose ``[[topic]]`` header is on ``header``."""
+    for number, line in enumerate(text.splitlines()[header:], start=header + 1):
+        if _TOPIC_HEADER.match(line):
+            break
+        if re.match(r"^\s*id\s*=", line):
+            return number
+    return header
+
+
+def _check_disabled(pack: TopicPack, text: str) -> None:
+    """Refuse ``disable`` ids the built-in pack does not have, as a comparison would."""
+    known = {spec.id for spec in builtin_pack().topics}
+    for topic_id in pack.disabled:
+        if topic_id in known:
+            continue
+        close = difflib.get_close_matches(topic_id, sorted(known), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        line = _alias_line(text, topic_id, 1)
+        raise PackError(
+            pack.sources[0],
+            f"line {line}: [pack] disable: the built-in pack has no topic {topic_id!r}{hint}",
+        )
+
+
+def _repeated_aliases(pack: TopicPack, text: str, lines: dict[str, int]) -> list[Problem]:
+    problems = []
+    for spec in pack.topics:
+        for lang in LANGUAGES:
+            seen: set[str] = set()
+            for alias in spec.aliases_for(lang):
+                if alias in seen:
+                    line = _alias_line(text, alias, lines.get(spec.id, 1), lang=lang, occurrence=2)
+                    problems.append(
+                        Problem(
+                            pack.sources[0],
+                            line,
+                            spec.id,
+                            f"{lang} alias {alias!r} is given twice in this topic",
+                        )
+                    )
+                seen.add(alias)
+    return problems
+
+
+def _wrong_script(pack: TopicPack, text: str, lines: dict[str, int]) -> list[Problem]:
+    problems = []
+    for spec in pack.topics:
+        for lang in LANGUAGES:
+            for alias in spec.aliases_for(lang):
+                if lang == "ru" and not _CYRILLIC.search(alias):
+                    wrong = bool(_LOWER_LATIN_WORD.search(alias))
+                    where = "in Latin script: put English aliases in 'en'"
+                else:
+                    wrong = lang == "en" and bool(_CYRILLIC.search(alias))
+                    where = "in Cyrillic script: put Russian aliases in 'ru'"
+                if wrong:
+                    problems.append(
+                        Problem(
+                            pack.sources[0],
+                            _alias_line(text, alias, lines.get(spec.id, 1), lang=lang),
+                            spec.id,
+                            f"{lang} alias {alias!r} is {where} (it would never match "
+                            "a readout in its language)",
+                        )
+                    )
+    return problems
 
 
 def _collisions(
@@ -118,7 +220,7 @@ def _collisions(
                     problems.append(
                         Problem(
                             pack.sources[0],
-                            _alias_line(text, alias, lines.get(spec.id, 1)),
+                            _alias_line(text, alias, lines.get(spec.id, 1), lang=lang),
                             spec.id,
                             f"{lang} alias {alias!r} is also an alias of topic {owner[0]!r} "
                             f"({where}): a match would count for both",
@@ -157,7 +259,7 @@ def _self_matches(pack: TopicPack, text: str, lines: dict[str, int]) -> list[Pro
                     problems.append(
                         Problem(
                             pack.sources[0],
-                            _alias_line(text, alias, lines.get(spec.id, 1)),
+                            _alias_line(text, alias, lines.get(spec.id, 1), lang=lang),
                             spec.id,
                             f"{lang} alias {alias!r} does not match its own words "
                             f"(in {sample!r}); check its spelling, capitals and wildcards",

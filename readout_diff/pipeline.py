@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -17,7 +17,7 @@ from readout_diff.model import (
     TaggedReadout,
     TopicPresence,
 )
-from readout_diff.reading import distinct_names
+from readout_diff.reading import distinct_names, distinct_names_all
 from readout_diff.topics import TopicPack
 
 
@@ -79,17 +79,6 @@ def _pack_info(pack: TopicPack) -> PackInfo:
     return PackInfo(
         name=pack.name, version=pack.version, sources=pack.sources, topics=len(pack.topics)
     )
-
-
-def distinct_names_all(readouts: list[Readout]) -> list[Readout]:
-    """Give every readout of a list its own name (its path, then a numbered suffix)."""
-    names = [r.name for r in readouts]
-    if len(set(names)) == len(names):
-        return list(readouts)
-    paths = [r.path or r.name for r in readouts]
-    if len(set(paths)) == len(paths):
-        return [replace(r, name=p) for r, p in zip(readouts, paths, strict=True)]
-    return [replace(r, name=f"{r.name} ({k + 1})") for k, r in enumerate(readouts)]
 
 
 def compare_all(readouts: list[Readout], options: Options | None = None) -> MultiReport:

@@ -22,6 +22,8 @@ import contextlib
 import os
 import re
 import sys
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -401,20 +403,35 @@ def check_sources(source_a: str, source_b: str) -> str | None:
     return None
 
 
-def show_input(readout: Readout) -> str:
-    """The text of a readout exactly as segmented, between a header and a list of dropped lines."""
+def show_input(readout: Readout, sentences: Sequence[str] | None = None) -> str:
+    """A readout as the comparison sees it, between a header and a list of dropped lines.
+
+    With ``sentences`` (the texts of its sentences, in order) they are listed numbered as
+    a report numbers them, one to a line; without, the text read is shown whole.
+    """
     details = ", ".join(
         part
         for part in (readout.source_format, readout.encoding, readout.language)
         if part is not None
     )
     source = readout.path or "text"
-    header = f"=== {readout.name} ({source}: {details}, {len(readout.text)} characters) ==="
-    lines = [header, readout.text]
+    size = _count(len(readout.text), "character")
+    if sentences is not None:
+        size += ", " + _count(len(sentences), "sentence")
+    lines = [f"=== {readout.name} ({source}: {details}, {size}) ==="]
+    if sentences is None:
+        lines.append(readout.text)
+    else:
+        # A sentence that runs over a line break is still one sentence: one line here.
+        lines += [f"[{i}] {' '.join(text.split())}" for i, text in enumerate(sentences)]
     if readout.dropped:
-        lines.append(f"=== {len(readout.dropped)} boilerplate lines dropped ===")
+        lines.append(f"=== {_count(len(readout.dropped), 'boilerplate line')} dropped ===")
         lines.extend(f"- {line}" for line in readout.dropped)
     return "\n".join(lines) + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def distinct_names(a: Readout, b: Readout) -> tuple[Readout, Readout]:
@@ -424,3 +441,26 @@ def distinct_names(a: Readout, b: Readout) -> tuple[Readout, Readout]:
     if a.path and b.path and a.path != b.path:
         return replace(a, name=a.path), replace(b, name=b.path)
     return replace(a, name=f"{a.name} (A)"), replace(b, name=f"{b.name} (B)")
+
+
+def distinct_names_all(readouts: Sequence[Readout]) -> list[Readout]:
+    """Give each of any number of readouts its own name, as :func:`distinct_names` does for two.
+
+    Only readouts that share a name are renamed: by their paths when those differ, else
+    numbered in their group ("kremlin (1)", "kremlin (2)"), so that "elysee" stays "elysee".
+    """
+    counts = Counter(r.name for r in readouts)
+    seen: Counter[str] = Counter()
+    out = []
+    for readout in readouts:
+        if counts[readout.name] == 1:
+            out.append(readout)
+            continue
+        seen[readout.name] += 1
+        group = [r for r in readouts if r.name == readout.name]
+        paths = [r.path for r in group]
+        if all(paths) and len(set(paths)) == len(paths):
+            out.append(replace(readout, name=str(readout.path)))
+        else:
+            out.append(replace(readout, name=f"{readout.name} ({seen[readout.name]})"))
+    return out

@@ -71,3 +71,62 @@ def test_cli_shell_completion_offers_commands_and_options(invoke: Invoke) -> Non
     assert "topics" in complete("readout-diff top", 1)
     assert "--format" in complete("readout-diff a.txt --for", 2)
     assert "check" in complete("readout-diff topics ch", 2)
+
+
+def test_cli_help_lists_version_and_short_help(invoke: Invoke) -> None:
+    out = invoke("--help").stdout
+    assert "  -V, --version " in out
+    assert "  -h, --help " in out
+    assert invoke("-h").stdout == out
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["topics", "-h"], "Usage: readout-diff topics [OPTIONS]"),
+        (["topics", "--help"], "Usage: readout-diff topics [OPTIONS]"),
+        (["topics", "list", "-h"], "Usage: readout-diff topics list [OPTIONS]"),
+        (["topics", "check", "-h"], "Usage: readout-diff topics check [OPTIONS] PACK.toml"),
+        (["batch", "-h"], "Usage: readout-diff batch [OPTIONS] PAIRS"),
+    ],
+)
+def test_cli_subcommand_help_names_the_program(invoke: Invoke, args: list[str], usage: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(usage + "\n")
+
+
+def test_cli_topics_help_lists_its_other_command(invoke: Invoke) -> None:
+    out = invoke("topics", "-h").stdout
+    assert "  check  Check a topic pack" in out
+    assert "readout-diff topics COMMAND --help" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        (["--bogus", "a", "b"], "readout-diff --help"),
+        (["topics", "list", "--bogus"], "readout-diff topics list --help"),
+        (["topics", "check"], "readout-diff topics check --help"),
+        (["batch", "--bogus", "x"], "readout-diff batch --help"),
+    ],
+)
+def test_cli_usage_error_points_to_the_help_of_its_command(
+    invoke: Invoke, args: list[str], where: str
+) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.rstrip().endswith(f"(see '{where}')")
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    usage = readme[readme.index("## Usage") :]
+    usage = usage[: usage.index("| option |")]
+    for command in (
+        "readout-diff [OPTIONS]",
+        "readout-diff topics list",
+        "readout-diff topics check",
+        "readout-diff batch",
+    ):
+        assert command in usage, command

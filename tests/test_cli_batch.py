@@ -71,7 +71,8 @@ def test_cli_batch_reads_a_csv_and_writes_json_lines(
     result = invoke("batch", *small_args, "-j", "1", "-o", out, "--summary", summary, listing)
     assert result.exit_code == 1
     row = json.loads(summary.read_text(encoding="utf-8"))
-    assert (row["pair"], row["status"], row["only_b"]) == ("call-1", "differ", "navalny")
+    assert (row["pair"], row["status"], row["only_b"]) == ("call-1", "differ", ["navalny"])
+    assert row["only_a"] == ["ukraine"]
     assert (out / "call-1.json").is_file()
 
 

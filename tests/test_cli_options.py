@@ -164,6 +164,21 @@ def test_cli_show_input_prints_the_text_as_segmented(
     assert files["kremlin"].read_text(encoding="utf-8").splitlines()[0] in result.stdout
 
 
+def test_cli_show_input_numbers_the_sentences_as_the_report_does(
+    invoke: Invoke, files: dict[str, Path]
+) -> None:
+    shown = invoke("--show-input", files["kremlin"], files["whitehouse"]).stdout
+    report = json.loads(invoke("-f", "json", files["kremlin"], files["whitehouse"]).stdout)
+    for readout in report["readouts"]:
+        header = next(
+            line for line in shown.splitlines() if line.startswith(f"=== {readout['name']} (")
+        )
+        assert header.endswith(f", {len(readout['sentences'])} sentences) ===")
+        for sentence in readout["sentences"]:
+            line = f"[{sentence['index']}] {' '.join(sentence['text'].split())}"
+            assert line in shown.splitlines()
+
+
 def test_cli_max_size_refuses_a_larger_file(invoke: Invoke, files: dict[str, Path]) -> None:
     result = invoke("--max-size", "10", files["kremlin"], files["whitehouse"])
     assert result.exit_code == 2
@@ -208,3 +223,33 @@ def test_cli_options_follow_the_terminal_when_stdout_is_one(
     monkeypatch.setenv("NO_COLOR", "1")
     assert RenderOptions.from_raw_args(raw).color is False
     assert RenderOptions.from_raw_args({**raw, "fmt": "json"}).color is False
+
+
+def test_cli_says_it_reads_standard_input_when_it_is_a_terminal(
+    invoke: Invoke,
+    small_args: list[str],
+    files: dict[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from readout_diff.cli import diff
+
+    text = files["kremlin"].read_text(encoding="utf-8")
+    piped = invoke(*small_args, "-", files["whitehouse"], input=text)
+    assert "standard input" not in piped.stderr
+    monkeypatch.setattr(diff, "stdin_is_terminal", lambda: True)
+    typed = invoke(*small_args, "-", files["whitehouse"], input=text)
+    assert typed.stderr == (
+        "readout-diff: reading a readout from standard input (paste it, then Ctrl-D)\n"
+    )
+    assert typed.stdout == piped.stdout
+
+
+def test_cli_unknown_encoding_blames_the_option_not_a_file(
+    invoke: Invoke, small_args: list[str], files: dict[str, Path]
+) -> None:
+    result = invoke(*small_args, "--encoding", "bogus", files["kremlin"], files["whitehouse"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "readout-diff: Invalid value for '--encoding': unknown encoding 'bogus'"
+    )
+    assert str(files["kremlin"]) not in result.stderr

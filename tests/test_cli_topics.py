@@ -87,3 +87,57 @@ def test_the_builtin_pack_passes_its_own_check() -> None:
 
     path = Path(__file__).resolve().parents[1] / "readout_diff" / "packs" / "builtin.toml"
     assert [str(p) for p in check_pack(path)] == []
+
+
+def test_cli_topics_check_gives_the_line_of_a_bad_id(invoke: Invoke, tmp_path: Path) -> None:
+    pack = tmp_path / "bad.toml"
+    pack.write_text('[[topic]]\nlabel = "Grain"\nid = "Grain Deal"\nen = ["grain"]\n')
+    result = invoke("topics", "check", pack)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"readout-diff: {pack}: line 3: 'id' must be a lowercase slug such as 'new-start', "
+        "got 'Grain Deal'\n"
+    )
+
+
+def test_cli_topics_check_refuses_disabling_a_topic_the_builtin_pack_lacks(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\ndisable = ["sports", "sportz"]\n\n'
+        '[[topic]]\nid = "grain"\nlabel = "Grain"\nen = ["grain deal"]\n',
+        encoding="utf-8",
+    )
+    result = invoke("topics", "check", pack)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"readout-diff: {pack}: line 3: [pack] disable: the built-in pack has no topic "
+        "'sportz' (did you mean 'sports'?)\n"
+    )
+
+
+def test_cli_topics_check_warns_about_an_alias_given_twice_and_the_wrong_script(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[[topic]]\nid = "grain"\nlabel = "Grain"\n'
+        'en = ["grain deal", "export of grain",\n      "grain deal"]\n'
+        'ru = ["зерновая сделка", "grain deal", "G20"]\n',
+        encoding="utf-8",
+    )
+    result = invoke("topics", "check", pack)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{pack}:5: topic 'grain': en alias 'grain deal' is given twice in this topic",
+        f"{pack}:6: topic 'grain': ru alias 'grain deal' is in Latin script: put English "
+        "aliases in 'en' (it would never match a readout in its language)",
+    ]
+
+
+def test_cli_topics_list_says_1_topic(invoke: Invoke, tmp_path: Path) -> None:
+    pack = tmp_path / "one.toml"
+    pack.write_text('[[topic]]\nid = "grain"\nlabel = "Grain"\nen = ["grain deal"]\n')
+    result = invoke("topics", "list", "--no-builtin", "--topics", pack)
+    assert result.stdout.splitlines()[0].endswith(": 1 topic")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -198,6 +199,16 @@ def test_seed_article_yields_no_sentence_from_its_comment_form(en_nlp: Language)
         "Skip to main content",
         "Read more",
         "Читайте также",
+        "Поделиться: ВКонтакте | Telegram | Печать",
+        "Share: Facebook | Twitter | Print",
+        "Statements and Releases",
+        "Briefing Room",
+        "Новости",
+        "Tags: Russia, United States, Kremlin",
+        "Теги: Россия, США, переговоры",
+        "Home | World | Europe | Politics",
+        "Главная › Новости › События",
+        "March 14, 2023 • Statements and Releases",
     ],
 )
 def test_boilerplate_lines_are_recognised(line: str) -> None:
@@ -218,6 +229,11 @@ def test_boilerplate_lines_are_recognised(line: str) -> None:
         "Владимир Путин поздравил Джозефа Байдена с инаугурацией.",
         "5. Trade and economic cooperation.",
         "Comments by the President on the call are expected tomorrow.",
+        "Related issues of regional security were also discussed.",
+        "Tags on exported goods were discussed: the leaders want them simplified.",
+        "Trade and economic cooperation",
+        "Europe",
+        "News of the agreement was welcomed by both sides.",
     ],
 )
 def test_readout_lines_are_not_boilerplate(line: str) -> None:
@@ -272,3 +288,70 @@ def test_html_named_file_without_tags_is_read_as_text(tmp_path: Path) -> None:
     path.write_text("The leaders spoke.\nShare", encoding="utf-8")
     readout = read_readout(path)
     assert (readout.source_format, readout.text) == ("text", "The leaders spoke.")
+
+
+def test_pasted_news_page_loses_navigation_category_tags_and_related_headlines() -> None:
+    readout = read_readout(FIXTURES / "news_page.txt")
+    assert readout.text.split("\n\n")[0].startswith("Readout of the President's Call")
+    assert readout.text.endswith("communication going forward.")
+    for furniture in ("Home", "Statements and Releases", "Tags", "Related", "Navalny"):
+        assert furniture not in readout.text
+    assert readout.dropped[-5:] == (
+        "Related articles",
+        "Navalny's allies call for sanctions on oligarchs",
+        "Election interference: what we know so far",
+        "Cyber attacks on the rise, report says",
+        "Home | Privacy | Contact",
+    )
+
+
+def test_related_headlines_make_no_topic_and_show_input_lists_them() -> None:
+    from click.testing import CliRunner
+
+    from readout_diff.cli import cli
+
+    page = str(FIXTURES / "news_page.txt")
+    result = CliRunner().invoke(cli, ["-f", "json", "samples/kremlin.txt", page])
+    topics = {t["id"] for t in json.loads(result.stdout)["topics"]}
+    assert not topics & {"navalny", "election-interference", "cyber", "sanctions"}
+    shown = CliRunner().invoke(cli, ["--show-input", page, "samples/kremlin.txt"]).stdout
+    assert "- Navalny's allies call for sanctions on oligarchs\n" in shown
+
+
+def test_related_heading_early_cuts_only_when_headlines_follow() -> None:
+    prose = "The leaders spoke at length about trade and about the talks on arms control."
+    headlines = drop_boilerplate(f"{prose}\nRelated\nA\nB\nC\nD\nE\nF\nG\nH\nI\nJ")
+    assert headlines.text == prose
+    early = drop_boilerplate(f"Related\n{prose}\nThey agreed to meet again.\n{prose}")
+    assert early.text == f"{prose}\nThey agreed to meet again.\n{prose}"
+    assert early.dropped == ("Related",)
+
+
+@pytest.mark.parametrize("encoding", ["windows-1251", "utf-8"])
+def test_title_above_the_article_block_is_kept_in_any_encoding(
+    tmp_path: Path, encoding: str
+) -> None:
+    title = "Телефонный разговор с Премьер-министром Остландии"
+    page = (
+        f'<!DOCTYPE html><html lang="ru"><head><meta charset="{encoding}">'
+        f"<title>{title} • Пример.ру</title></head><body>"
+        '<nav><a href="/">Главная</a> <a href="/news">Новости</a></nav>'
+        f'<div class="read__top"><p><time>14 марта 2023 года</time></p><h1>{title}</h1></div>'
+        '<div class="entry-content read__internal_content">'
+        "<p>Состоялся телефонный разговор Владимира Путина с Премьер-министром Остландии.</p>"
+        "<p>Собеседники обсудили ситуацию вокруг урегулирования на Украине.</p>"
+        "<p>Условлено продолжить контакты на различных уровнях.</p></div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251" if encoding != "utf-8" else "utf-8"))
+    assert read_readout(path).text.split("\n\n")[:2] == [
+        title,
+        "Состоялся телефонный разговор Владимира Путина с Премьер-министром Остландии.",
+    ]
+
+
+def test_show_input_says_1_boilerplate_line_and_1_sentence() -> None:
+    readout = readout_from_text("Share\nThe leaders spoke.", "a", keep_boilerplate=False)
+    shown = show_input(readout, ["The leaders spoke."])
+    assert shown.splitlines()[0].endswith(" 18 characters, 1 sentence) ===")
+    assert "=== 1 boilerplate line dropped ===" in shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from readout_diff.errors import InputError, ReadoutDiffError
 from readout_diff.reading import (
     detect_language,
     distinct_names,
+    distinct_names_all,
     read_readout,
     readout_from_text,
 )
@@ -163,3 +165,22 @@ def test_distinct_names_keeps_different_names() -> None:
     a = readout_from_text("One.", "Kremlin")
     b = readout_from_text("Two.", "White House")
     assert distinct_names(a, b) == (a, b)
+
+
+def test_distinct_names_all_numbers_only_the_readouts_that_share_a_name() -> None:
+    readouts = [
+        readout_from_text(t, n) for t, n in (("A.", "kremlin"), ("B.", "kremlin"), ("C.", "elysee"))
+    ]
+    names = [r.name for r in distinct_names_all(readouts)]
+    assert names == ["kremlin (1)", "kremlin (2)", "elysee"]
+
+
+def test_same_file_given_twice_among_three_is_numbered_and_the_other_keeps_its_name() -> None:
+    from click.testing import CliRunner
+
+    from readout_diff.cli import cli
+
+    kremlin, elysee = "samples/three/kremlin.txt", "samples/three/elysee.txt"
+    result = CliRunner().invoke(cli, ["-f", "json", kremlin, kremlin, elysee])
+    names = [r["name"] for r in json.loads(result.stdout)["readouts"]]
+    assert names == ["kremlin (1)", "kremlin (2)", "elysee"]

@@ -56,13 +56,16 @@ class DefaultGroup(click.Group):
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         command = self.commands[self.default_command]
-        with click.Context(command, info_name=ctx.info_name, parent=None) as sub:
+        # The default command's help under the group's full name ("readout-diff topics"),
+        # with its own settings (-h as well as --help).
+        settings = {"help_option_names": ctx.help_option_names, **command.context_settings}
+        with click.Context(command, info_name=ctx.command_path, parent=None, **settings) as sub:
             command.format_help(sub, formatter)
-        others = [(name, cmd) for name, cmd in self.commands.items() if name != "diff"]
+        others = [(n, cmd) for n, cmd in self.commands.items() if n != self.default_command]
         with formatter.section("Other commands"):
             formatter.write_dl(
                 [(name, cmd.get_short_help_str(limit=70)) for name, cmd in others]
-                + [("", "readout-diff COMMAND --help for each one's options")]
+                + [("", f"{ctx.command_path} COMMAND --help for each one's options")]
             )
 
 

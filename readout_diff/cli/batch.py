@@ -93,6 +93,7 @@ def batch_command(
     from readout_diff.errors import OutputError
     from readout_diff.output import write_atomically
     from readout_diff.overview import Failure, build_overview
+    from readout_diff.render.common import count
     from readout_diff.status import batch_status
 
     html = output_format == "html"
@@ -146,8 +147,9 @@ def batch_command(
     for result in failed:
         click.echo(f"readout-diff: {result.name}: {result.error}", err=True)
     differ = sum(bool(r.only_a or r.only_b) for r in results)
+    same = len(results) - differ - len(failed)
     click.echo(
-        f"{len(results)} pairs: {differ} differ, {len(results) - differ - len(failed)} same, "
+        f"{count(len(results), 'pair')}: {differ} differ, {same} same, "
         f"{len(failed)} failed; " + ", ".join(written),
         err=True,
     )

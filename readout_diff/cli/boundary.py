@@ -64,9 +64,26 @@ def one_line_usage_errors(make_context: Callable[..., click.Context]) -> Any:
         try:
             return make_context(self, *args, **kwargs)
         except click.UsageError as exc:
-            raise Trouble(f"{exc.format_message()} (see 'readout-diff --help')") from None
+            raise Trouble(
+                f"{exc.format_message()} (see '{help_command(exc.ctx)} --help')"
+            ) from None
 
     return wrapper
+
+
+def help_command(ctx: click.Context | None) -> str:
+    """The command whose ``--help`` explains a usage error: ``readout-diff topics check``.
+
+    The main job is ``readout-diff`` itself, though click names it ``readout-diff diff``.
+    """
+    if ctx is None:
+        return "readout-diff"
+    path = ctx.command_path
+    parent = ctx.parent
+    default = getattr(parent.command, "default_command", None) if parent else None
+    if parent is not None and parent.parent is None and ctx.info_name == default:
+        return parent.command_path
+    return path
 
 
 def debug_option(func: Any) -> Any:

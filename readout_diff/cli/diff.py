@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from readout_diff import __version__
 from readout_diff.cli.base import EPILOG, OneLineErrors, comparison_options, pack_options
 from readout_diff.cli.boundary import Trouble, debug_option
 from readout_diff.cli.options import DiffOptions, InputOptions, OutputOptions, resolve_packs
@@ -36,7 +37,8 @@ def run(opts: DiffOptions) -> tuple[str, ExitStatus]:
     if opts.input.show_input:
         from readout_diff.reading import show_input
 
-        return "".join(show_input(r) for r in readouts), ExitStatus.SAME
+        shown = (show_input(r, sentences(r, options.models)) for r in readouts)
+        return "".join(shown), ExitStatus.SAME
     report = (
         compare_all(readouts, options)
         if len(readouts) > 2
@@ -46,11 +48,46 @@ def run(opts: DiffOptions) -> tuple[str, ExitStatus]:
     return output, report_status(report, fail_on)
 
 
+def sentences(readout: Readout, models: tuple[str, ...]) -> list[str]:
+    """The texts of a readout's sentences, segmented by the pipeline a comparison uses."""
+    from readout_diff import segmenting
+
+    model = next((m for m in models if segmenting.model_language(m) == readout.language), None)
+    segmented, _ = segmenting.segment(readout, segmenting.load_pipeline(readout.language, model))
+    return [s.text for s in segmented.sentences]
+
+
+def _encoding(value: str | None) -> str | None:
+    """Refuse an unknown ``--encoding`` as the option's fault, before any file is read."""
+    import codecs
+
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(
+                f"unknown encoding {value!r} (examples: utf-8, cp1251, koi8-r, latin-1, utf-16)"
+            ) from None
+    return value
+
+
+def stdin_is_terminal() -> bool:
+    """Whether standard input is a terminal, where reading it would wait for typing."""
+    stream = click.get_text_stream("stdin")
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
 def read_all(opts: InputOptions) -> list[Readout]:
     """Read every readout the command line names; warn when a file is given twice."""
-    from readout_diff.reading import check_sources, read_readout
+    from readout_diff.reading import STDIN, check_sources, read_readout
 
     files = list(opts.files)
+    if STDIN in files and stdin_is_terminal():
+        # Otherwise `readout-diff - b.txt` typed at a prompt seems to hang.
+        click.echo(
+            "readout-diff: reading a readout from standard input (paste it, then Ctrl-D)",
+            err=True,
+        )
     for i, first in enumerate(files):
         for second in files[i + 1 :]:
             warning = check_sources(first, second)
@@ -129,6 +166,7 @@ def list_topics(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 @click.option(
     "--encoding",
     metavar="ENC",
+    callback=lambda _ctx, _param, value: _encoding(value),
     help="Encoding of the input files (e.g. cp1251, koi8-r, latin-1, utf-16) [default: detected].",
 )
 @click.option(
@@ -153,8 +191,8 @@ def list_topics(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 @click.option(
     "--show-input",
     is_flag=True,
-    help="Print the text of each readout exactly as it is segmented, with the lines "
-    "dropped, and exit.",
+    help="Print each readout's sentences, numbered as the report numbers them, then the "
+    "lines dropped as boilerplate, and exit.",
 )
 @pack_options
 @click.option(
@@ -223,6 +261,8 @@ def list_topics(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
     help="Line width of text output [default: the terminal's, else 100].",
 )
 @debug_option
+# Also here, not only on the group, so that the main --help (this command's) lists it.
+@click.version_option(__version__, "-V", "--version", prog_name="readout-diff")
 @click.pass_context
 def diff_command(ctx: click.Context, /, **raw: Any) -> NoReturn:
     """Compare two (or more) official readouts of one diplomatic call.

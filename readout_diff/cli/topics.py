@@ -29,7 +29,8 @@ def topics_group() -> None:
 def topics_list(topics: tuple[str, ...], builtin: bool, lang: str | None) -> None:
     """List every topic with its aliases (built-in pack plus --topics packs)."""
     pack = resolve_packs(topics, builtin=builtin)
-    lines = [f"# {pack.name} ({', '.join(pack.sources)}): {len(pack.topics)} topics"]
+    count = f"{len(pack.topics)} topic{'' if len(pack.topics) == 1 else 's'}"
+    lines = [f"# {pack.name} ({', '.join(pack.sources)}): {count}"]
     for spec in pack.topics:
         lines.append(f"{spec.id}: {spec.label}" + (f"  [{spec.group}]" if spec.group else ""))
         for language in (lang,) if lang else ("en", "ru"):

@@ -6,6 +6,7 @@ Nothing here knows a format; each format module turns these into its own markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readout_diff.model import (
@@ -14,6 +15,7 @@ from readout_diff.model import (
     Sentence,
     Side,
     TaggedReadout,
+    Topic,
     TopicDiff,
     TopicHit,
     TopicKind,
@@ -34,11 +36,32 @@ class Style:
 
 
 def verdict(report: Report) -> str:
-    """One line: how many topics are shared, how many only in each readout."""
+    """One line: how many topics are shared, how many only in each readout.
+
+    The counts are those of the topic table's sections: pack topics first, then, apart,
+    the names no pack topic covers (ad-hoc names), as the table lists them.
+    """
     a, b = report.a.readout.name, report.b.readout.name
-    shared, only_a, only_b = len(report.shared), len(report.only_a), len(report.only_b)
-    head = "same topics" if not (only_a or only_b) else "topics differ"
-    return f"{head}: {_count(shared, 'topic')} in both, {only_a} only in {a}, {only_b} only in {b}"
+    pack = [t for t in report.topics if t.topic.kind is TopicKind.PACK]
+    adhoc = [t for t in report.topics if t.topic.kind is TopicKind.ADHOC]
+    head = "same topics" if not (report.only_a or report.only_b) else "topics differ"
+    line = f"{head}: " + _sides(pack, a, b, "topic", always=True)
+    if adhoc:
+        names = count(len(adhoc), "name") + " no topic covers"
+        line += f"; {names}: " + _sides(adhoc, a, b, "name", always=False)
+    return line
+
+
+def _sides(diffs: list[TopicDiff], a: str, b: str, noun: str, *, always: bool) -> str:
+    shared = sum(t.side is Side.BOTH for t in diffs)
+    only_a = sum(t.side is Side.ONLY_A for t in diffs)
+    only_b = sum(t.side is Side.ONLY_B for t in diffs)
+    parts = [
+        (shared, f"{count(shared, noun) if always else shared} in both"),
+        (only_a, f"{only_a} only in {a}"),
+        (only_b, f"{only_b} only in {b}"),
+    ]
+    return ", ".join(text for n, text in parts if always or n)
 
 
 def many_verdict(report: MultiReport) -> str:
@@ -53,8 +76,42 @@ def many_verdict(report: MultiReport) -> str:
     )
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
+    """``1 sentence``, ``2 sentences``."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def readout_summary(tagged: TaggedReadout) -> str:
+    """A readout in a report's header: ``kremlin (en, 10 sentences)``."""
+    sentences = count(len(tagged.sentences), "sentence")
+    return f"{tagged.readout.name} ({tagged.readout.language}, {sentences})"
+
+
+def negated_in(names: Sequence[str], hits: Sequence[tuple[TopicHit, ...]]) -> list[str]:
+    """The readouts (by name) whose every mention of a topic says it was *not* discussed."""
+    return [
+        name
+        for name, found in zip(names, hits, strict=True)
+        if found and all(h.negated for h in found)
+    ]
+
+
+def negation_note(names: Sequence[str], hits: Sequence[tuple[TopicHit, ...]]) -> str:
+    """What a topic's label gets when a readout names it only as not discussed: nothing,
+    `` (said not discussed)`` when every readout that names it does so, or
+    `` (said not discussed by kremlin)`` when the others really mention it."""
+    negated = negated_in(names, hits)
+    if not negated:
+        return ""
+    if len(negated) == sum(1 for found in hits if found):
+        return " (said not discussed)"
+    return f" (said not discussed by {', '.join(negated)})"
+
+
+def diff_negation_note(report: Report, diff: TopicDiff) -> str:
+    """:func:`negation_note` for a topic of a two-readout report."""
+    names = (report.a.readout.name, report.b.readout.name)
+    return negation_note(names, (diff.hits_a, diff.hits_b))
 
 
 def marked_pieces(sentence: Sentence, hits: tuple[TopicHit, ...]) -> list[tuple[str, bool]]:
@@ -126,15 +183,24 @@ def many_table_sections(report: MultiReport) -> list[tuple[str, list[TopicPresen
     return [(title, topics) for title, topics in sections if topics]
 
 
-def explanations(report: Report) -> list[tuple[str, list[tuple[TopicDiff, tuple[TopicHit, ...]]]]]:
+Explanations = list[tuple[str, list[tuple[Topic, tuple[TopicHit, ...]]]]]
+"""Per readout (by name), each topic it mentions with the hits that found it."""
+
+
+def explanations(report: Report | MultiReport) -> Explanations:
     """Per readout (by name), each topic it mentions with the hits that found it."""
+    if isinstance(report, MultiReport):
+        return [
+            (tagged.readout.name, [(t.topic, t.hits[k]) for t in report.topics if t.hits[k]])
+            for k, tagged in enumerate(report.readouts)
+        ]
     found = []
     for tagged, side in ((report.a, Side.ONLY_A), (report.b, Side.ONLY_B)):
         topics = []
         for diff in report.topics:
             hits = diff.hits_a if side is Side.ONLY_A else diff.hits_b
             if hits:
-                topics.append((diff, hits))
+                topics.append((diff.topic, hits))
         found.append((tagged.readout.name, topics))
     return found
 

@@ -23,7 +23,7 @@ from readout_diff.model import (
     TopicHit,
 )
 from readout_diff.render import columns
-from readout_diff.render.common import Style, many_verdict, verdict
+from readout_diff.render.common import Style, many_verdict, negated_in, verdict
 
 SCHEMA_VERSION = 2
 """2: actor, act, tone, initiator, duration, topic share and rank (issue 13)."""
@@ -118,6 +118,7 @@ def _topic(diff: TopicDiff, names: tuple[str, str]) -> dict[str, Any]:
         "present_in": present,
         "missing_from": [name for name in names if name not in present],
         "negated": diff.negated_only,
+        "negated_in": negated_in(names, (diff.hits_a, diff.hits_b)),
         "evidence": [_hit(h, names[0]) for h in diff.hits_a]
         + [_hit(h, names[1]) for h in diff.hits_b],
         "pairs": [_group(g) for g in diff.pairs],
@@ -190,6 +191,7 @@ def many_to_dict(report: MultiReport) -> dict[str, Any]:
                 "present_in": [n for n, p in zip(names, t.present, strict=True) if p],
                 "missing_from": [names[k] for k in t.missing],
                 "negated": all(h.negated for hits in t.hits for h in hits),
+                "negated_in": negated_in(names, t.hits),
                 "evidence": [_hit(h, names[k]) for k, hits in enumerate(t.hits) for h in hits],
                 "pairs": [],
             }

@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import re
 
-from readout_diff.model import MultiReport, Report, Side, TaggedReadout, TopicDiff, TopicKind
+from readout_diff.model import (
+    MultiReport,
+    Report,
+    Side,
+    TaggedReadout,
+    TopicDiff,
+    TopicHit,
+    TopicKind,
+)
 from readout_diff.render import columns
 from readout_diff.render.common import (
     Style,
     describe_hit,
+    diff_negation_note,
     explanations,
-    first_sentence,
-    many_table_rows,
+    many_table_sections,
     many_verdict,
     marked_pieces,
+    negation_note,
     table_sections,
     verdict,
 )
@@ -75,8 +84,7 @@ def render_pair(report: Report, style: Style) -> str:
                 label = escape(diff.topic.label)
                 if diff.side is not Side.BOTH:
                     label = f"**{label}**"
-                if diff.negated_only:
-                    label += " (said not discussed)"
+                label += escape(diff_negation_note(report, diff))
                 frame = columns.topic_frame(report, diff)
                 marks = [
                     f"✓ {columns.weight(frame, k)}".rstrip() if hits else ""
@@ -101,7 +109,7 @@ def render_pair(report: Report, style: Style) -> str:
         lines += ["## Shared topics, side by side", ""]
         for diff in report.shared:
             lines += [
-                f"### {escape(diff.topic.label)}",
+                f"### {escape(diff.topic.label + diff_negation_note(report, diff))}",
                 "",
                 f"| {name_a} | {name_b} | similarity | the accounts differ on |",
                 "|---|---|--:|---|",
@@ -132,14 +140,14 @@ def render_pair(report: Report, style: Style) -> str:
     return document + "\n" + explain(report) if style.explain else document
 
 
-def explain(report: Report) -> str:
+def explain(report: Report | MultiReport) -> str:
     """The ``--explain`` section: per readout and topic, which alias matched which words."""
     lines = ["## Why each topic was found", ""]
     for name, topics in explanations(report):
-        lines += [f"### {name}", ""]
-        for diff, hits in topics:
+        lines += [f"### {escape(name)}", ""]
+        for topic, hits in topics:
             lines.append(
-                f"- **{diff.topic.label}** ({diff.topic.id}): "
+                f"- **{escape(topic.label)}** ({topic.id}): "
                 + "; ".join(describe_hit(h) for h in hits)
             )
         lines.append("")
@@ -148,7 +156,8 @@ def explain(report: Report) -> str:
 
 def render_many(report: MultiReport, style: Style) -> str:
     """A report on three or more readouts as a Markdown document."""
-    names = [escape(r.readout.name) for r in report.readouts]
+    plain = [r.readout.name for r in report.readouts]
+    names = [escape(name) for name in plain]
     lines = [
         f"# readout-diff: {', '.join(names)}",
         "",
@@ -159,21 +168,31 @@ def render_many(report: MultiReport, style: Style) -> str:
         "| Topic | " + " | ".join(names) + " |",
         "|---|" + ":-:|" * len(names),
     ]
-    for topic in many_table_rows(report):
-        label = escape(topic.topic.label)
-        if topic.missing:
-            label = f"**{label}**"
-        lines.append(f"| {label} | " + " | ".join("✓" if p else "" for p in topic.present) + " |")
+    for title, topics in many_table_sections(report):
+        lines.append(f"| *{escape(title)} ({len(topics)})* |" + " |" * len(names))
+        for topic in topics:
+            label = escape(topic.topic.label)
+            if topic.missing:
+                label = f"**{label}**"
+            label += escape(negation_note(plain, topic.hits))
+            marks = " | ".join("✓" if p else "" for p in topic.present)
+            lines.append(f"| {label} | {marks} |")
     lines.append("")
-    missing_one = [t for t in report.topics if t.status == "missing_one"]
-    if missing_one:
-        lines += ["## Missing from exactly one account", ""]
-        for topic in missing_one:
-            lines += [f"### {escape(topic.topic.label)}: not in {names[topic.missing[0]]}", ""]
+    for status, title in (
+        ("missing_one", "Missing from exactly one account"),
+        ("some", "In some accounts only"),
+    ):
+        topics = [t for t in report.topics if t.status == status]
+        if not topics:
+            continue
+        lines += [f"## {title}", ""]
+        for topic in topics:
+            absent = ", ".join(names[k] for k in topic.missing)
+            lines += [f"### {escape(topic.topic.label)}: not in {absent}", ""]
             for k, hits in enumerate(topic.hits):
                 if hits:
-                    quoted = escape(first_sentence(report.readouts[k], hits))
-                    lines.append(f"- {names[k]}: {quoted}")
+                    sentence = _sentence_with(report.readouts[k], hits[0].sentence, hits)
+                    lines.append(f"- {names[k]}: \\[{hits[0].sentence}\\] {sentence}")
             lines.append("")
     lines += ["## Pairwise alignment", "", "| readouts | aligned groups | unmatched |"]
     lines.append("|---|--:|--:|")
@@ -183,4 +202,12 @@ def render_many(report: MultiReport, style: Style) -> str:
             f"| {names[pair.a]} ~ {names[pair.b]} | {len(pair.alignment.groups)} | "
             f"{len(a)} + {len(b)} |"
         )
-    return "\n".join(lines) + "\n"
+    document = "\n".join(lines) + "\n"
+    return document + "\n" + explain(report) if style.explain else document
+
+
+def _sentence_with(tagged: TaggedReadout, index: int, hits: tuple[TopicHit, ...]) -> str:
+    """A sentence with the given hits' words in bold."""
+    here = tuple(h for h in hits if h.sentence == index)
+    pieces = marked_pieces(tagged.sentences[index], here)
+    return "".join(f"**{escape(p)}**" if trigger else escape(p) for p, trigger in pieces)

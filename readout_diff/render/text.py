@@ -23,23 +23,28 @@ from readout_diff.model import (
     Side,
     TaggedReadout,
     TopicDiff,
+    TopicHit,
     TopicKind,
 )
 from readout_diff.render import columns
 from readout_diff.render.common import (
     Style,
     describe_hit,
+    diff_negation_note,
     explanations,
-    first_sentence,
-    many_table_rows,
+    many_table_sections,
     many_verdict,
     marked_pieces,
+    negation_note,
+    readout_summary,
     table_sections,
     verdict,
 )
 
 EXCERPT = 60
-"""Characters of context kept around a one-sided topic's triggers."""
+"""Characters of context kept, at least, around a one-sided topic's triggers."""
+LABEL_MIN_WIDTH = 16
+"""The topic table's label column never gets narrower: long labels wrap inside it."""
 PRESENT = "●"
 ABSENT = "·"
 
@@ -74,29 +79,37 @@ def _finish(text: str, style: Style) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-def explain(report: Report) -> str:
+def explain(report: Report | MultiReport) -> str:
     """The ``--explain`` section: per readout and topic, which alias matched which words."""
     lines = ["Why each topic was found", ""]
     for name, topics in explanations(report):
         lines.append(name)
-        for diff, hits in topics:
-            lines.append(f"  {diff.topic.label} ({diff.topic.id})")
+        for topic, hits in topics:
+            lines.append(f"  {topic.label} ({topic.id})")
             lines += [f"    {describe_hit(h)}" for h in hits]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def header(parts: list[str], joiner: str, width: int) -> Text:
+    """``readout-diff a (…) vs b (…)``, broken only between readouts when it is too wide."""
+    lines = ["readout-diff " + parts[0]]
+    for part in parts[1:]:
+        if len(lines[-1]) + len(joiner) + len(part) <= width:
+            lines[-1] += joiner + part
+        else:
+            lines[-1] += joiner.rstrip()
+            lines.append("  " + part)
+    text = Text("\n".join(lines))
+    text.stylize("bold", 0, len("readout-diff"))
+    return text
 
 
 def write_report(console: Console, report: Report, color: bool) -> None:
     """Print the whole report on a rich console (tests inject their own console)."""
     a, b = report.a, report.b
     name_a, name_b = a.readout.name, b.readout.name
-    console.print(
-        Text.assemble(
-            ("readout-diff ", "bold"),
-            f"{name_a} ({a.readout.language}, {len(a.sentences)} sentences) vs "
-            f"{name_b} ({b.readout.language}, {len(b.sentences)} sentences)",
-        )
-    )
+    console.print(header([readout_summary(a), readout_summary(b)], " vs ", console.width))
     console.print(Text(verdict(report), style="bold"))
     call = columns.call_line(report)
     if call:
@@ -115,7 +128,8 @@ def write_report(console: Console, report: Report, color: bool) -> None:
             console.print(Text(f"Only in {side}", style="bold underline"))
             for diff in topics:
                 hits = diff.hits_a or diff.hits_b
-                console.print(_topic_heading(diff, color))
+                # Padded, not prefixed: a label longer than the line wraps under itself.
+                console.print(Padding(_topic_heading(diff, color, indent=""), (0, 0, 0, 2)))
                 side_index = 0 if diff.hits_a else 1
                 summary = columns.side_summary(
                     report, columns.topic_frame(report, diff), side_index
@@ -123,12 +137,22 @@ def write_report(console: Console, report: Report, color: bool) -> None:
                 if summary:
                     console.print(Padding(Text(f"by {summary}", style="italic"), (0, 0, 0, 4)))
                 for index in sorted({h.sentence for h in hits}):
-                    line = _sentence(tagged, index, diff, color, context=EXCERPT, report=report)
+                    line = _sentence(
+                        tagged, index, diff, color, fit=console.width - 4, report=report
+                    )
                     console.print(Padding(line, (0, 0, 0, 4)))
     if report.shared:
         console.print()
         console.print(Text("Shared topics, side by side", style="bold underline"))
-        console.print(Padding(_shared_table(report, color), (0, 0, 0, 2)))
+        # The column names once, then each topic's heading across the whole width (a
+        # long label does not wrap in half of it) over its own table of the same columns.
+        console.print(Padding(_shared_table(report, None, color), (0, 0, 0, 2)))
+        for number, diff in enumerate(report.shared):
+            if number:
+                console.print()
+            note = diff_negation_note(report, diff)
+            console.print(Padding(_topic_heading(diff, color, indent="", note=note), (0, 0, 0, 2)))
+            console.print(Padding(_shared_table(report, diff, color), (0, 0, 0, 2)))
     for side, tagged, unmatched in (
         (name_a, a, report.alignment.unmatched_a),
         (name_b, b, report.alignment.unmatched_b),
@@ -147,20 +171,21 @@ def write_report(console: Console, report: Report, color: bool) -> None:
 
 
 def _topic_table(report: Report) -> Table:
-    """Every topic with a mark per readout, one-sided topics first, grouped by side."""
+    """Every topic with a mark per readout, one-sided topics first, grouped by side.
+
+    Labels wrap inside their column, indented under their section, so the marks stay
+    in their columns at any width.
+    """
     name_a, name_b = report.a.readout.name, report.b.readout.name
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Topic", overflow="fold")
-    table.add_column(name_a, justify="center")
-    table.add_column(name_b, justify="center")
+    table = _matrix([name_a, name_b])
     sections = table_sections(report)
     for number, (title, diffs, _) in enumerate(sections):
         table.add_row(Text(f"{title} ({len(diffs)})", style="italic"), "", "")
         for k, diff in enumerate(diffs):
-            label = diff.topic.label + (" (said not discussed)" if diff.negated_only else "")
+            label = diff.topic.label + diff_negation_note(report, diff)
             frame = columns.topic_frame(report, diff)
             table.add_row(
-                "  " + label,
+                Padding(Text(label), (0, 0, 0, 2)),
                 _mark(diff.hits_a, columns.weight(frame, 0)),
                 _mark(diff.hits_b, columns.weight(frame, 1)),
                 style="bold yellow" if diff.side is not Side.BOTH else None,
@@ -171,18 +196,28 @@ def _topic_table(report: Report) -> Table:
 
 def _mark(hits: tuple[object, ...], weight: str) -> str:
     """ "● 13% #4": present, with its share of the readout and the rank of its first mention."""
-    if not hits:
-        return ABSENT
-    return f"{PRESENT} {weight}" if weight else PRESENT
+    return f"{PRESENT} {weight}" if hits and weight else PRESENT if hits else ABSENT
 
 
-def _topic_heading(diff: TopicDiff, color: bool, indent: str = "  ") -> Text:
+def _matrix(names: list[str]) -> Table:
+    """A topic table: labels, then one column of marks per readout."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Topic", overflow="fold", min_width=LABEL_MIN_WIDTH)
+    for name in names:
+        # Left-justified: the marks of a column start in one place whatever their length.
+        table.add_column(name, justify="left", no_wrap=True)
+    return table
+
+
+def _topic_heading(diff: TopicDiff, color: bool, indent: str = "  ", note: str = "") -> Text:
     text = Text(indent)
     text.append(diff.topic.label, style="bold cyan" if color else "")
     if diff.topic.kind is TopicKind.ADHOC:
         text.append("  (a name no topic covers)", style="italic")
     if diff.negated_only:
         text.append("  (mentioned as not discussed)", style="italic")
+    elif note:
+        text.append(" " + note, style="italic")
     return text
 
 
@@ -191,26 +226,32 @@ def _sentence(
     index: int,
     diff: TopicDiff | None,
     color: bool,
-    context: int | None = None,
+    fit: int | None = None,
     report: Report | None = None,
 ) -> Text:
     """A sentence with its number and the topic's triggers emphasised.
 
-    With ``context``, a long sentence is cut to that many characters around the
-    triggers, so that a sentence listing five issues is not printed five times whole.
+    With ``fit`` (the width the line has), a sentence too long for one line is cut
+    around the triggers, so that a sentence listing five issues is not printed five
+    times whole; the wider the terminal, the more of it is kept.
     """
     sentence = tagged.sentences[index]
     hits = tuple(h for h in tagged.hits if h.sentence == index)
     if diff is not None:
         hits = tuple(h for h in hits if h.topic_id == diff.topic.id)
     pieces = marked_pieces(sentence, hits)
-    if context is not None and diff is not None:
-        pieces = _excerpt(pieces, context)
-    text = Text(f"[{index}] ", style="dim")
+    number = f"[{index}] "
+    label = ""
     if report is not None:
         label = columns.sentence_label(report, 0 if tagged is report.a else 1, index)
-        if label:
-            text.append(f"({label}) ", style="italic")
+    prefix = f"({label}) " if label else ""
+    room = len(number) + len(prefix)
+    if fit is not None and diff is not None and room + len(sentence.text) > fit:
+        triggers = sum(len(piece) for piece, trigger in pieces if trigger)
+        pieces = _excerpt(pieces, max(EXCERPT, (fit - room - triggers) // 2))
+    text = Text(number, style="dim")
+    if prefix:
+        text.append(prefix, style="italic")
     for piece, trigger in pieces:
         if trigger and diff is not None:
             text.append(piece if color else f"*{piece}*", style="bold yellow")
@@ -241,31 +282,33 @@ def _excerpt(pieces: list[tuple[str, bool]], context: int) -> list[tuple[str, bo
     return out
 
 
-def _shared_table(report: Report, color: bool) -> Table:
-    """One table for all shared topics: each topic's label, then its aligned sentences."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+def _shared_table(report: Report, diff: TopicDiff | None, color: bool) -> Table:
+    """A shared topic's aligned sentences side by side, or (no ``diff``) only the column
+    names; every such table has the same columns, so they line up one under the other."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=True,
+        show_header=diff is None,
+    )
     table.add_column(report.a.readout.name, ratio=1, overflow="fold")
     table.add_column(report.b.readout.name, ratio=1, overflow="fold")
-    table.add_column("sim", justify="right", width=4, no_wrap=True)
-    for number, diff in enumerate(report.shared):
-        table.add_row(_topic_heading(diff, color, indent=""), "", "")
-        frame = columns.topic_frame(report, diff)
-        if frame is not None:
-            table.add_row(
-                *(
-                    Text(f"by {columns.side_summary(report, frame, k)}", style="italic")
-                    for k in (0, 1)
-                ),
-                "",
-            )
-        for k, group in enumerate(diff.pairs):
-            last = k == len(diff.pairs) - 1 and number < len(report.shared) - 1
-            table.add_row(
-                _cell(report, report.a, group.a, diff, color),
-                _cell(report, report.b, group.b, diff, color),
-                _score(report, group),
-                end_section=last,
-            )
+    table.add_column("sim", justify="right", width=4)
+    if diff is None:
+        return table
+    frame = columns.topic_frame(report, diff)
+    if frame is not None:
+        table.add_row(
+            *(Text(f"by {columns.side_summary(report, frame, k)}", style="italic") for k in (0, 1)),
+            "",
+        )
+    for group in diff.pairs:
+        table.add_row(
+            _cell(report, report.a, group.a, diff, color),
+            _cell(report, report.b, group.b, diff, color),
+            _score(report, group),
+        )
     return table
 
 
@@ -294,37 +337,40 @@ def render_many(report: MultiReport, style: Style) -> str:
     out = io.StringIO()
     console = make_console(out, style)
     names = [r.readout.name for r in report.readouts]
-    console.print(
-        Text.assemble(
-            ("readout-diff ", "bold"),
-            " · ".join(
-                f"{r.readout.name} ({r.readout.language}, {len(r.sentences)} sentences)"
-                for r in report.readouts
-            ),
-        )
-    )
+    parts = [readout_summary(r) for r in report.readouts]
+    console.print(header(parts, " · ", console.width))
     console.print(Text(many_verdict(report), style="bold"))
     console.print()
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Topic", overflow="fold")
-    for name in names:
-        table.add_column(name, justify="center")
-    for topic in many_table_rows(report):
-        table.add_row(
-            topic.topic.label,
-            *(PRESENT if p else ABSENT for p in topic.present),
-            style="bold yellow" if topic.missing else None,
-        )
+    table = _matrix(names)
+    sections = many_table_sections(report)
+    for number, (title, topics) in enumerate(sections):
+        table.add_row(Text(f"{title} ({len(topics)})", style="italic"), *[""] * len(names))
+        for k, topic in enumerate(topics):
+            table.add_row(
+                Padding(Text(topic.topic.label + negation_note(names, topic.hits)), (0, 0, 0, 2)),
+                *(PRESENT if p else ABSENT for p in topic.present),
+                style="bold yellow" if topic.missing else None,
+                end_section=k == len(topics) - 1 and number < len(sections) - 1,
+            )
     console.print(table)
-    missing_one = [t for t in report.topics if t.status == "missing_one"]
-    if missing_one:
+    for status, title in (
+        ("missing_one", "Missing from exactly one account"),
+        ("some", "In some accounts only"),
+    ):
+        topics = [t for t in report.topics if t.status == status]
+        if not topics:
+            continue
         console.print()
-        console.print(Text("Missing from exactly one account", style="bold underline"))
-        for topic in missing_one:
-            console.print(f"  {topic.topic.label}: not in {names[topic.missing[0]]}")
+        console.print(Text(title, style="bold underline"))
+        for topic in topics:
+            absent = ", ".join(names[k] for k in topic.missing)
+            heading = Text.assemble(
+                (topic.topic.label, "bold cyan" if style.color else ""), f": not in {absent}"
+            )
+            console.print(Padding(heading, (0, 0, 0, 2)))
             for k, hits in enumerate(topic.hits):
                 if hits:
-                    line = Text(f"{names[k]} {first_sentence(report.readouts[k], hits)}")
+                    line = _evidence(report.readouts[k], hits, style.color, console.width - 4)
                     console.print(Padding(line, (0, 0, 0, 4)))
     console.print()
     console.print(Text("Pairwise alignment", style="bold underline"))
@@ -338,5 +384,24 @@ def render_many(report: MultiReport, style: Style) -> str:
             str(len(alignment.groups)),
             f"{len(alignment.unmatched_a)} + {len(alignment.unmatched_b)}",
         )
-    console.print(pairs)
-    return _finish(out.getvalue(), style)
+    console.print(Padding(pairs, (0, 0, 0, 2)))
+    text = _finish(out.getvalue(), style)
+    return text + "\n" + explain(report) if style.explain else text
+
+
+def _evidence(tagged: TaggedReadout, hits: tuple[TopicHit, ...], color: bool, fit: int) -> Text:
+    """The readout's name and its first sentence carrying the hits, triggers marked."""
+    index = hits[0].sentence
+    sentence = tagged.sentences[index]
+    here = tuple(h for h in hits if h.sentence == index)
+    number = f"{tagged.readout.name} [{index}] "
+    pieces = marked_pieces(sentence, here)
+    if len(number) + len(sentence.text) > fit:
+        triggers = sum(len(piece) for piece, trigger in pieces if trigger)
+        pieces = _excerpt(pieces, max(EXCERPT, (fit - len(number) - triggers) // 2))
+    text = Text(number, style="dim")
+    for piece, trigger in pieces:
+        text.append(
+            piece if color or not trigger else f"*{piece}*", "bold yellow" if trigger else ""
+        )
+    return text

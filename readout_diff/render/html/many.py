@@ -33,7 +33,9 @@ class _ManyPage(Topics):
         super().__init__(
             {t.topic.id: MANY_KIND[t.status] for t in report.topics},
             {
-                t.topic.id: not_discussed(t.topic.label, (h for hits in t.hits for h in hits))
+                t.topic.id: not_discussed(
+                    t.topic.label, [r.readout.name for r in report.readouts], t.hits
+                )
                 for t in report.topics
             },
         )

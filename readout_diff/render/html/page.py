@@ -26,7 +26,7 @@ from readout_diff.model import (
     TopicHit,
     TopicKind,
 )
-from readout_diff.render.common import marked_pieces
+from readout_diff.render.common import count, marked_pieces, negation_note
 
 PRESENT = "●"
 ABSENT = "○"
@@ -102,9 +102,9 @@ class Topics:
         return [t for t in self.kinds if t in found]
 
 
-def not_discussed(label: str, hits: Iterable[TopicHit]) -> str:
-    found = list(hits)
-    return label + (" (said not discussed)" if found and all(h.negated for h in found) else "")
+def not_discussed(label: str, names: Sequence[str], hits: Sequence[tuple[TopicHit, ...]]) -> str:
+    """The label with a note when a readout names the topic only as not discussed."""
+    return label + negation_note(names, hits)
 
 
 def document(title: str, body: list[str], footer: str) -> str:
@@ -159,7 +159,7 @@ def header(names: list[str], meta: str, verdict_line: str, same: bool, call: str
 
 def meta(readouts: Iterable[TaggedReadout]) -> str:
     return " · ".join(
-        f"{e(t.readout.name)}: {e(t.readout.language)}, {len(t.sentences)} sentences"
+        f"{e(t.readout.name)}: {e(t.readout.language)}, {count(len(t.sentences), 'sentence')}"
         + (f", {e(t.readout.path)}" if t.readout.path else "")
         for t in readouts
     )
@@ -228,7 +228,7 @@ def column_head(tagged: TaggedReadout, side: str) -> list[str]:
     return [
         f'<section class="col {side}" aria-label="{e(readout.name)}">',
         f"<h2>{e(readout.name)} <small>{e(readout.language)}, "
-        f"{len(tagged.sentences)} sentences</small></h2>",
+        f"{count(len(tagged.sentences), 'sentence')}</small></h2>",
     ]
 
 

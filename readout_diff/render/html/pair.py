@@ -41,7 +41,14 @@ class _Page(Topics):
         self.report = report
         super().__init__(
             {d.topic.id: ONE_SIDED if _is_one_sided(d) else SHARED for d in report.topics},
-            {d.topic.id: not_discussed(d.topic.label, d.hits_a + d.hits_b) for d in report.topics},
+            {
+                d.topic.id: not_discussed(
+                    d.topic.label,
+                    (report.a.readout.name, report.b.readout.name),
+                    (d.hits_a, d.hits_b),
+                )
+                for d in report.topics
+            },
         )
 
 
