@@ -75,6 +75,8 @@ class Topic:
     label: str
     group: str = ""
     kind: TopicKind = TopicKind.PACK
+    parent: str = ""
+    """The id of the issue this topic is a detail of; "" for an issue."""
 
 
 @dataclass(frozen=True)

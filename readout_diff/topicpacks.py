@@ -43,7 +43,7 @@ ACRONYM = re.compile(r"^(?=.*[A-ZА-ЯЁ])[A-ZА-ЯЁ0-9]{2,}$")
 """A word of an alias that matches case-sensitively (two or more capitals or digits)."""
 _ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _PACK_KEYS = {"name", "version", "description", "disable"}
-_TOPIC_KEYS = {"id", "label", "group", "unless", *LANGUAGES}
+_TOPIC_KEYS = {"id", "label", "group", "unless", "weak", "parent", *LANGUAGES}
 _TOP_KEYS = {"pack", "topic", "negation"}
 
 
@@ -57,6 +57,13 @@ class TopicSpec:
     aliases: tuple[tuple[str, tuple[str, ...]], ...]
     unless: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Phrases per language inside which an alias does not count."""
+    weak: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Aliases per language (also listed as aliases) that name the topic only in passing
+    ("Ukrainian" in a grain sentence, a leader's name): alone they never make the topic
+    a subject of the readout (see :mod:`readout_diff.judging`)."""
+    parent: str = ""
+    """The issue this topic is a detail of ("arms supplies" under "war in Ukraine"), or ""
+    for an issue of its own; verdicts and exit statuses are taken at issue level."""
 
     def aliases_for(self, lang: str) -> tuple[str, ...]:
         """The aliases of this topic in one language."""
@@ -66,8 +73,12 @@ class TopicSpec:
         """The exclusion phrases of this topic in one language."""
         return dict(self.unless).get(lang, ())
 
+    def weak_for(self, lang: str) -> tuple[str, ...]:
+        """The aliases of this topic that, in one language, mention it only in passing."""
+        return dict(self.weak).get(lang, ())
+
     def topic(self) -> Topic:
-        return Topic(id=self.id, label=self.label, group=self.group)
+        return Topic(id=self.id, label=self.label, group=self.group, parent=self.parent)
 
 
 @dataclass(frozen=True)
@@ -172,8 +183,6 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
     label = _string(raw, "label", source, where)
     group = _string(raw, "group", source, where, default="")
     aliases = tuple((lang, _aliases(raw, lang, source, where)) for lang in LANGUAGES)
-    if not any(values for _, values in aliases):
-        raise PackError(source, f"{where}: no aliases (give 'en' and/or 'ru' lists)")
     raw_unless = raw.get("unless", {})
     if not isinstance(raw_unless, dict):
         raise PackError(source, f"{where}: 'unless' must be a table of phrase lists per language")
@@ -181,7 +190,29 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
     unless = tuple(
         (lang, _aliases(raw_unless, lang, source, f"{where} unless")) for lang in LANGUAGES
     )
-    return TopicSpec(id=topic_id, label=label, group=group, aliases=aliases, unless=unless)
+    raw_weak = raw.get("weak", {})
+    if not isinstance(raw_weak, dict):
+        raise PackError(source, f"{where}: 'weak' must be a table of alias lists per language")
+    _check_keys(raw_weak, set(LANGUAGES), source, f"{where} weak")
+    weak = tuple((lang, _aliases(raw_weak, lang, source, f"{where} weak")) for lang in LANGUAGES)
+    # A weak alias is an alias too: listing it under 'weak' alone is enough.
+    aliases = _merge_lists(aliases, weak)
+    if not any(values for _, values in aliases):
+        raise PackError(source, f"{where}: no aliases (give 'en' and/or 'ru' lists)")
+    parent = _string(raw, "parent", source, where, default="")
+    if parent and not _ID.match(parent):
+        raise PackError(source, f"{where}: 'parent' must be a topic id, got {parent!r}")
+    if parent == topic_id:
+        raise PackError(source, f"{where}: a topic cannot be its own parent")
+    return TopicSpec(
+        id=topic_id,
+        label=label,
+        group=group,
+        aliases=aliases,
+        unless=unless,
+        weak=weak,
+        parent=parent,
+    )
 
 
 def _check_keys(table: Mapping[str, Any], allowed: set[str], source: str, where: str) -> None:
@@ -242,6 +273,8 @@ def merge_packs(base: TopicPack, extra: TopicPack) -> TopicPack:
             group=spec.group or old.group,
             aliases=_merge_lists(old.aliases, spec.aliases),
             unless=_merge_lists(old.unless, spec.unless),
+            weak=_merge_lists(old.weak, spec.weak),
+            parent=spec.parent or old.parent,
         )
     unknown = [topic_id for topic_id in extra.disabled if topic_id not in by_id]
     if unknown:
