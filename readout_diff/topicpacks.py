@@ -196,7 +196,8 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
     _check_keys(raw_weak, set(LANGUAGES), source, f"{where} weak")
     weak = tuple((lang, _aliases(raw_weak, lang, source, f"{where} weak")) for lang in LANGUAGES)
     # A weak alias is an alias too: listing it under 'weak' alone is enough.
-    aliases = _merge_lists(aliases, weak)
+    if any(values for _, values in weak):
+        aliases = _merge_lists(aliases, weak)
     if not any(values for _, values in aliases):
         raise PackError(source, f"{where}: no aliases (give 'en' and/or 'ru' lists)")
     parent = _string(raw, "parent", source, where, default="")
