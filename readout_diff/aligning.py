@@ -95,6 +95,7 @@ def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = Non
         similarity=_as_tuples(scores),
         encoder=status.name,
         note=status.note,
+        semantic=() if parts.semantic is None else _as_tuples(round4(parts.semantic)),
     )
 
 

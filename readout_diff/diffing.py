@@ -1,9 +1,11 @@
-"""Diffing stage: which topics each readout has, and how the shared ones line up."""
+"""Diffing stage: the judged issues, with the sentence pairs that frame the shared ones."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
+from readout_diff import judging
 from readout_diff.model import (
     AlignedGroup,
     Alignment,
@@ -18,28 +20,27 @@ from readout_diff.model import (
 def diff_topics(
     a: TaggedReadout, b: TaggedReadout, alignment: Alignment, topics: Mapping[str, Topic]
 ) -> tuple[TopicDiff, ...]:
-    """One :class:`TopicDiff` per topic found in either readout, in order of first mention.
+    """One :class:`TopicDiff` per issue found in either readout, in order of first mention.
 
-    ``topics`` maps every topic id that a hit may carry to its :class:`Topic`.
+    ``topics`` maps every topic id that a hit may carry to its :class:`Topic`. The
+    judgement (issues, passing mentions, paraphrases) is :func:`judging.judge`'s; see
+    :func:`assemble` for a whole judgement with the shared issues' sentence pairs.
     """
-    first_seen: dict[str, int] = {}
-    for offset, tagged in ((0, a), (len(a.readout.text) + 1, b)):
-        for hit in tagged.hits:
-            first_seen.setdefault(hit.topic_id, offset + hit.start)
-    diffs = []
-    for topic_id in sorted(first_seen, key=lambda t: (first_seen[t], t)):
-        hits_a = tuple(h for h in a.hits if h.topic_id == topic_id)
-        hits_b = tuple(h for h in b.hits if h.topic_id == topic_id)
-        if hits_a and hits_b:
-            side = Side.BOTH
-            pairs = shared_pairs(hits_a, hits_b, alignment)
-        else:
-            side = Side.ONLY_A if hits_a else Side.ONLY_B
-            pairs = ()
-        diffs.append(
-            TopicDiff(topic=topics[topic_id], side=side, hits_a=hits_a, hits_b=hits_b, pairs=pairs)
-        )
-    return tuple(diffs)
+    return assemble(judging.judge(a, b, alignment, topics), alignment)[0]
+
+
+def assemble(
+    judgement: judging.Judgement, alignment: Alignment
+) -> tuple[tuple[TopicDiff, ...], tuple[TopicDiff, ...]]:
+    """The judged issues with, for each shared one, the sentence groups that frame it;
+    and the issues mentioned only in passing."""
+    topics = tuple(
+        replace(diff, pairs=shared_pairs(diff.hits_a, diff.hits_b, alignment))
+        if diff.side is Side.BOTH
+        else diff
+        for diff in judgement.topics
+    )
+    return topics, judgement.passing
 
 
 def shared_pairs(

@@ -65,6 +65,8 @@ class TopicKind(StrEnum):
 
     PACK = "pack"
     ADHOC = "adhoc"
+    SUBJECT = "subject"
+    """A point one side makes that no pack topic covers, named by its words."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,9 @@ class TopicHit:
     negated: bool = False
     alias: str = ""
     """The pack alias that matched (empty for ad-hoc names)."""
+    other_words: bool = False
+    """True for a sentence that makes a one-sided issue's point in other words (see
+    :mod:`readout_diff.judging`): no alias matched; the whole sentence is the evidence."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,8 @@ class Alignment:
     similarity: tuple[tuple[float, ...], ...] = field(repr=False, default=())
     encoder: str | None = None
     """The sentence encoder behind the similarity; None when it is lexical only."""
+    semantic: tuple[tuple[float, ...], ...] = field(repr=False, default=())
+    """The encoder's cosine of every sentence pair; empty when lexical only."""
     note: str = ""
     """Why the similarity is lexical only, when it is."""
 
@@ -175,12 +182,29 @@ class Alignment:
         return self.similarity[a][b]
 
 
+class Presence(StrEnum):
+    """How a readout has an issue: as a subject, in passing, or not at all."""
+
+    DISCUSSED = "discussed"
+    PASSING = "passing"
+    ABSENT = "absent"
+
+
 class Side(StrEnum):
     """Which readouts mention a topic."""
 
     BOTH = "both"
     ONLY_A = "only_a"
     ONLY_B = "only_b"
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A sub-issue that only one side raises under an issue both discuss."""
+
+    topic: Topic
+    side: Side
+    hits: tuple[TopicHit, ...]
 
 
 @dataclass(frozen=True)
@@ -193,6 +217,18 @@ class TopicDiff:
     hits_b: tuple[TopicHit, ...]
     pairs: tuple[AlignedGroup, ...] = ()
     """For a shared topic: aligned sentence groups that carry it on both sides."""
+    presence: tuple[Presence, Presence] = (Presence.DISCUSSED, Presence.DISCUSSED)
+    """How each readout has the issue (absent where it has no hit)."""
+    details: tuple[Detail, ...] = ()
+    """Sub-issues of a shared issue that only one side raises."""
+    confidence: float | None = None
+    """For an issue shared "in other words": the encoder's cosine of the sentence that
+    says it on the side with no alias (its hit has ``other_words``)."""
+
+    @property
+    def in_other_words(self) -> bool:
+        """True when one side's evidence is a paraphrase, not a pack alias."""
+        return any(h.other_words for h in self.hits_a + self.hits_b)
 
     @property
     def negated_only(self) -> bool:
@@ -222,6 +258,9 @@ class Report:
     pack: PackInfo
     framing: Framing | None = None
     """Actor and act per sentence, tone, initiator, duration, topic weight (see framing.py)."""
+    passing: tuple[TopicDiff, ...] = ()
+    """Issues one readout only mentions in passing and the other not at all: shown, never
+    one-sided (see :mod:`readout_diff.judging`)."""
 
     @property
     def shared(self) -> tuple[TopicDiff, ...]:

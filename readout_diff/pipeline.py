@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from readout_diff import aligning, diffing, framing, naming, segmenting, topics
+from readout_diff import aligning, diffing, framing, judging, naming, segmenting, topics
 from readout_diff.aligning import AlignOptions
 from readout_diff.model import (
     MultiReport,
@@ -30,6 +30,8 @@ class Options:
     models: tuple[str, ...] = ()
     """Installed spaCy pipelines to use instead of the blank ones, at most one per language."""
     align: AlignOptions = field(default_factory=AlignOptions)
+    judge: judging.JudgeOptions = field(default_factory=judging.JudgeOptions)
+    """Tuning of the issue-level judgement (see :mod:`readout_diff.judging`)."""
     adhoc: bool = True
     """Also report named things no pack topic covers (see :mod:`readout_diff.naming`)."""
 
@@ -64,7 +66,9 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
         tagged_a, tagged_b, adhoc = naming.adhoc_topics(doc_a, tagged_a, doc_b, tagged_b)
         by_id.update(adhoc)
     alignment = aligning.align(tagged_a, tagged_b, opts.align)
-    topic_diffs = diffing.diff_topics(tagged_a, tagged_b, alignment, by_id)
+    judgement = judging.judge(tagged_a, tagged_b, alignment, by_id, pack, opts.judge)
+    topic_diffs, passing = diffing.assemble(judgement, alignment)
+    tagged_a, tagged_b = judgement.a, judgement.b
     return Report(
         a=tagged_a,
         b=tagged_b,
@@ -72,6 +76,7 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
         alignment=alignment,
         pack=_pack_info(pack),
         framing=framing.frame(tagged_a, tagged_b, alignment, topic_diffs),
+        passing=passing,
     )
 
 

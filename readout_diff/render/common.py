@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from readout_diff.model import (
     MultiReport,
+    Presence,
     Report,
     Sentence,
     Side,
@@ -43,7 +44,7 @@ def verdict(report: Report) -> str:
     """
     a, b = report.a.readout.name, report.b.readout.name
     pack = [t for t in report.topics if t.topic.kind is TopicKind.PACK]
-    adhoc = [t for t in report.topics if t.topic.kind is TopicKind.ADHOC]
+    adhoc = [t for t in report.topics if t.topic.kind is not TopicKind.PACK]
     head = "same topics" if not (report.only_a or report.only_b) else "topics differ"
     line = f"{head}: " + _sides(pack, a, b, "topic", always=True)
     if adhoc:
@@ -151,7 +152,7 @@ def table_sections(report: Report) -> list[tuple[str, tuple[TopicDiff, ...], boo
     """
     a, b = report.a.readout.name, report.b.readout.name
     pack = [t for t in report.topics if t.topic.kind is TopicKind.PACK]
-    adhoc = tuple(t for t in report.topics if t.topic.kind is TopicKind.ADHOC)
+    adhoc = tuple(t for t in report.topics if t.topic.kind is not TopicKind.PACK)
     order = {Side.ONLY_A: 0, Side.ONLY_B: 1, Side.BOTH: 2}
     sections = [
         (f"only in {a}", tuple(t for t in pack if t.side is Side.ONLY_A), True),
@@ -209,3 +210,38 @@ def describe_hit(hit: TopicHit) -> str:
     """How ``--explain`` tells one hit: which alias matched which words where."""
     alias = hit.alias or "(a name no topic covers)"
     return f'"{alias}" matched "{hit.text}" in sentence {hit.sentence}'
+
+
+def judgement_notes(report: Report, diff: TopicDiff) -> list[str]:
+    """What the issue-level judgement says of a shared issue, one line per fact: a side
+    that says it in other words, a side that only mentions it, the details one side adds."""
+    names = (report.a.readout.name, report.b.readout.name)
+    notes = []
+    for k, hits in enumerate((diff.hits_a, diff.hits_b)):
+        if any(h.other_words for h in hits):
+            sentence = next(h.sentence for h in hits if h.other_words)
+            confidence = (
+                f", confidence {diff.confidence:.2f}" if diff.confidence is not None else ""
+            )
+            notes.append(f"{names[k]} says it in other words: sentence [{sentence}]{confidence}")
+    for k, presence in enumerate(diff.presence):
+        if presence is Presence.PASSING:
+            notes.append(f"{names[k]} mentions it only in passing")
+    for detail in diff.details:
+        name = names[0] if detail.side is Side.ONLY_A else names[1]
+        sentences = ", ".join(f"[{i}]" for i in sorted({h.sentence for h in detail.hits}))
+        notes.append(f"only {name} mentions {detail.topic.label} {sentences}")
+    return notes
+
+
+def passing_lines(report: Report) -> list[str]:
+    """The issues only mentioned in passing (never one-sided), one line each."""
+    names = (report.a.readout.name, report.b.readout.name)
+    lines = []
+    for diff in report.passing:
+        k = 0 if diff.hits_a else 1
+        hits = diff.hits_a or diff.hits_b
+        words = ", ".join(dict.fromkeys(h.text for h in hits))
+        sentences = ", ".join(f"[{i}]" for i in sorted({h.sentence for h in hits}))
+        lines.append(f'{diff.topic.label}: {names[k]} {sentences} ("{words}")')
+    return lines

@@ -18,6 +18,7 @@ from readout_diff.model import (
     MultiReport,
     PackInfo,
     Report,
+    Side,
     TaggedReadout,
     TopicDiff,
     TopicHit,
@@ -25,8 +26,9 @@ from readout_diff.model import (
 from readout_diff.render import columns
 from readout_diff.render.common import Style, many_verdict, negated_in, verdict
 
-SCHEMA_VERSION = 2
-"""2: actor, act, tone, initiator, duration, topic share and rank (issue 13)."""
+SCHEMA_VERSION = 3
+"""2: actor, act, tone, initiator, duration, topic share and rank (issue 13); 3: issue-level
+topics with presence, details and paraphrase evidence, passing mentions apart (issue 10)."""
 
 
 def header(pack: PackInfo) -> dict[str, Any]:
@@ -68,6 +70,9 @@ def to_dict(report: Report) -> dict[str, Any]:
             },
         ],
         "topics": [{**_topic(t, names), **columns.topic_data(report, t)} for t in report.topics],
+        # Issues only mentioned in passing on one side and absent on the other: never
+        # one-sided; kept out of "topics" so that no script counts them as such.
+        "passing": [_passing(t, names) for t in report.passing],
         "alignment": groups,
         "alignments": [{"a": 0, "b": 1, "groups": groups}],
         "threshold": report.alignment.threshold,
@@ -122,6 +127,31 @@ def _topic(diff: TopicDiff, names: tuple[str, str]) -> dict[str, Any]:
         "evidence": [_hit(h, names[0]) for h in diff.hits_a]
         + [_hit(h, names[1]) for h in diff.hits_b],
         "pairs": [_group(g) for g in diff.pairs],
+        "presence": {name: p.value for name, p in zip(names, diff.presence, strict=True)},
+        "in_other_words": diff.in_other_words,
+        "confidence": diff.confidence,
+        "details": [
+            {
+                "id": d.topic.id,
+                "label": d.topic.label,
+                "status": d.side.value,
+                "present_in": [names[0] if d.side is Side.ONLY_A else names[1]],
+                "evidence": [
+                    _hit(h, names[0] if d.side is Side.ONLY_A else names[1]) for h in d.hits
+                ],
+            }
+            for d in diff.details
+        ],
+    }
+
+
+def _passing(diff: TopicDiff, names: tuple[str, str]) -> dict[str, Any]:
+    hits, name = (diff.hits_a, names[0]) if diff.hits_a else (diff.hits_b, names[1])
+    return {
+        "id": diff.topic.id,
+        "label": diff.topic.label,
+        "mentioned_in": name,
+        "evidence": [_hit(h, name) for h in hits],
     }
 
 
@@ -134,6 +164,7 @@ def _hit(hit: TopicHit, name: str) -> dict[str, Any]:
         "text": hit.text,
         "alias": hit.alias,
         "negated": hit.negated,
+        "other_words": hit.other_words,
     }
 
 
@@ -194,9 +225,17 @@ def many_to_dict(report: MultiReport) -> dict[str, Any]:
                 "negated_in": negated_in(names, t.hits),
                 "evidence": [_hit(h, names[k]) for k, hits in enumerate(t.hits) for h in hits],
                 "pairs": [],
+                # Issue-level judgement is for two readouts; here presence is plain.
+                "presence": {
+                    n: "discussed" if p else "absent" for n, p in zip(names, t.present, strict=True)
+                },
+                "in_other_words": False,
+                "confidence": None,
+                "details": [],
             }
             for t in report.topics
         ],
+        "passing": [],
         "alignment": [_group(g) for g in report.alignments[0].alignment.groups],
         "alignments": [
             {"a": p.a, "b": p.b, "groups": [_group(g) for g in p.alignment.groups]}

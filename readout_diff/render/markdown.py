@@ -23,10 +23,12 @@ from readout_diff.render.common import (
     describe_hit,
     diff_negation_note,
     explanations,
+    judgement_notes,
     many_table_sections,
     many_verdict,
     marked_pieces,
     negation_note,
+    passing_lines,
     table_sections,
     verdict,
 )
@@ -111,6 +113,10 @@ def render_pair(report: Report, style: Style) -> str:
             lines += [
                 f"### {escape(diff.topic.label + diff_negation_note(report, diff))}",
                 "",
+            ]
+            notes = judgement_notes(report, diff)
+            lines += [f"- {escape(note)}" for note in notes] + ([""] if notes else [])
+            lines += [
                 f"| {name_a} | {name_b} | similarity | the accounts differ on |",
                 "|---|---|--:|---|",
             ]
@@ -128,6 +134,9 @@ def render_pair(report: Report, style: Style) -> str:
                 )
                 lines.append(f"| {cell_a} | {cell_b} | {group.score:.2f} | {differs} |")
             lines.append("")
+    if report.passing:
+        lines += ["## Mentioned in passing (not one-sided)", ""]
+        lines += [f"- {escape(line)}" for line in passing_lines(report)] + [""]
     for name, tagged, unmatched in (
         (name_a, a, report.alignment.unmatched_a),
         (name_b, b, report.alignment.unmatched_b),

@@ -1,0 +1,364 @@
+"""Judging stage: which issues each readout discusses, which it only mentions, and which
+are truly one-sided.
+
+Tagging finds every word of the pack; a reader asks something else: is this a subject
+of the readout, and does the other side really leave it out? Four judgements turn
+hits into that answer, each on data the earlier stages made:
+
+* **Issues and their details.** A topic whose pack entry names a ``parent`` is a
+  detail of that issue ("arms supplies" under the war in Ukraine). Hits are rolled up
+  to their issue; the verdict, the exit status and the report's topics are issues. A
+  detail that only one side raises under an issue both discuss is kept as that
+  issue's :class:`~readout_diff.model.Detail`, not a one-sided topic.
+* **Discussed, not mentioned.** An issue found on a side only through the pack's
+  *weak* aliases (a nationality adjective, a leader's name, a region in a list) is a
+  passing mention there: it counts as presence against the other side, but never
+  makes the issue one-sided by itself; an issue only mentioned in passing, and not
+  at all on the other side, is listed apart (:attr:`~readout_diff.model.Report.passing`).
+* **Confirm before calling it one-sided.** Before an issue is reported as only in A,
+  B is searched for a sentence that makes the same point in other words: one the
+  aligner paired with A's evidence, or one the sentence encoder finds as close as a
+  paraphrase, that no shared issue explains. When found, the issue is shared "in
+  other words", with that sentence as B's evidence and the encoder's cosine as the
+  confidence.
+* **Subjects the pack does not know.** A sentence that carries no topic, has no
+  counterpart on the other side and is a point of the call (not its title, not the
+  description of the talks, not the statement that the call took place) is a
+  one-sided subject, named by the words after its reporting verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from readout_diff.model import (
+    Alignment,
+    Detail,
+    Presence,
+    Side,
+    TaggedReadout,
+    Topic,
+    TopicDiff,
+    TopicHit,
+    TopicKind,
+)
+from readout_diff.topicpacks import TopicPack
+
+
+@dataclass(frozen=True)
+class JudgeOptions:
+    """Tuning of the judgement."""
+
+    confirm_aligned: float = 0.45
+    """Encoder cosine from which a sentence the aligner paired with an issue's evidence
+    confirms that the other side makes the same point."""
+    confirm_unaligned: float = 0.6
+    """Encoder cosine from which any sentence of the other side confirms it."""
+    subjects: bool = True
+    """Name one-sided points that no pack topic covers (:class:`TopicKind.SUBJECT`)."""
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the judging stage hands on: the readouts (with subject hits added), the
+    issue-level topics and the issues mentioned only in passing."""
+
+    a: TaggedReadout
+    b: TaggedReadout
+    topics: tuple[TopicDiff, ...]
+    passing: tuple[TopicDiff, ...]
+
+
+def issue_of(topic_id: str, topics: Mapping[str, Topic]) -> str:
+    """The issue a topic belongs to: its parent's chain followed to the top."""
+    seen = {topic_id}
+    current = topic_id
+    while True:
+        parent = topics[current].parent if current in topics else ""
+        if not parent or parent not in topics or parent in seen:
+            return current
+        seen.add(parent)
+        current = parent
+
+
+def judge(
+    a: TaggedReadout,
+    b: TaggedReadout,
+    alignment: Alignment,
+    topics: Mapping[str, Topic],
+    pack: TopicPack | None = None,
+    options: JudgeOptions | None = None,
+) -> Judgement:
+    """Issue-level topics of two readouts, judged as described in the module docstring."""
+    opts = options or JudgeOptions()
+    by_id = dict(topics)
+    if opts.subjects:
+        a, b, found = _subjects(a, b, alignment)
+        by_id.update(found)
+    weak = _weak_aliases(pack)
+    first_seen: dict[str, int] = {}
+    for offset, tagged in ((0, a), (len(a.readout.text) + 1, b)):
+        for hit in tagged.hits:
+            first_seen.setdefault(issue_of(hit.topic_id, by_id), offset + hit.start)
+    issues_a = _sentence_issues(a, by_id)
+    issues_b = _sentence_issues(b, by_id)
+    diffs: list[TopicDiff] = []
+    passing: list[TopicDiff] = []
+    for issue in sorted(first_seen, key=lambda t: (first_seen[t], t)):
+        hits_a = tuple(h for h in a.hits if issue_of(h.topic_id, by_id) == issue)
+        hits_b = tuple(h for h in b.hits if issue_of(h.topic_id, by_id) == issue)
+        presence_a = _presence(hits_a, weak, a.readout.language)
+        presence_b = _presence(hits_b, weak, b.readout.language)
+        topic = _issue_topic(issue, by_id)
+        diff = TopicDiff(
+            topic=topic,
+            side=Side.BOTH,
+            hits_a=hits_a,
+            hits_b=hits_b,
+            presence=(presence_a, presence_b),
+        )
+        if hits_a and hits_b:
+            diffs.append(replace(diff, details=_details(issue, hits_a, hits_b, by_id)))
+            continue
+        here, side = (0, Side.ONLY_A) if hits_a else (1, Side.ONLY_B)
+        if diff.presence[here] is Presence.PASSING:
+            passing.append(replace(diff, side=side))
+            continue
+        confirmed = _other_words(diff, here, alignment, (issues_a, issues_b), (a, b), opts)
+        diffs.append(confirmed or replace(diff, side=side))
+    return Judgement(a=a, b=b, topics=tuple(diffs), passing=tuple(passing))
+
+
+def _weak_aliases(pack: TopicPack | None) -> dict[tuple[str, str], frozenset[str]]:
+    """(topic id, language) -> the topic's weak aliases."""
+    if pack is None:
+        return {}
+    return {
+        (spec.id, lang): frozenset(aliases)
+        for spec in pack.topics
+        for lang, aliases in spec.weak
+        if aliases
+    }
+
+
+def _presence(
+    hits: tuple[TopicHit, ...], weak: Mapping[tuple[str, str], frozenset[str]], lang: str
+) -> Presence:
+    if not hits:
+        return Presence.ABSENT
+    if all(h.alias in weak.get((h.topic_id, lang), ()) for h in hits):
+        return Presence.PASSING
+    return Presence.DISCUSSED
+
+
+def _issue_topic(issue: str, topics: Mapping[str, Topic]) -> Topic:
+    return topics[issue]
+
+
+def _details(
+    issue: str,
+    hits_a: tuple[TopicHit, ...],
+    hits_b: tuple[TopicHit, ...],
+    topics: Mapping[str, Topic],
+) -> tuple[Detail, ...]:
+    """Sub-issues of a shared issue that only one side raises, in order of mention."""
+    in_a = {h.topic_id for h in hits_a}
+    in_b = {h.topic_id for h in hits_b}
+    details = []
+    for hits, theirs, side in (
+        (hits_a, in_b, Side.ONLY_A),
+        (hits_b, in_a, Side.ONLY_B),
+    ):
+        seen: list[str] = []
+        for hit in hits:
+            if hit.topic_id != issue and hit.topic_id not in theirs and hit.topic_id not in seen:
+                seen.append(hit.topic_id)
+        for topic_id in seen:
+            details.append(
+                Detail(
+                    topic=topics[topic_id],
+                    side=side,
+                    hits=tuple(h for h in hits if h.topic_id == topic_id),
+                )
+            )
+    return tuple(details)
+
+
+def _sentence_issues(tagged: TaggedReadout, topics: Mapping[str, Topic]) -> list[set[str]]:
+    found: list[set[str]] = [set() for _ in tagged.sentences]
+    for hit in tagged.hits:
+        found[hit.sentence].add(issue_of(hit.topic_id, topics))
+    return found
+
+
+def _other_words(
+    diff: TopicDiff,
+    here: int,
+    alignment: Alignment,
+    issues: tuple[list[set[str]], list[set[str]]],
+    readouts: tuple[TaggedReadout, TaggedReadout],
+    opts: JudgeOptions,
+) -> TopicDiff | None:
+    """``diff`` as a shared issue when the other readout says the same in other words."""
+    if not alignment.semantic:
+        return None
+    there = 1 - here
+    hits = diff.hits_a if here == 0 else diff.hits_b
+    mine = sorted({h.sentence for h in hits})
+    aligned = {
+        (i, j) if here == 0 else (j, i)
+        for g in alignment.groups
+        for i in (g.a if here == 0 else g.b)
+        for j in (g.b if here == 0 else g.a)
+    }
+    points = [_is_point(s.text, s.index, readouts[there]) for s in readouts[there].sentences]
+    best: tuple[float, int, int] | None = None
+    for i in mine:
+        for j in range(len(readouts[there].sentences)):
+            # A pair that shares an issue is explained by it, not by this one; the other
+            # side's title or its mention of the call itself makes no point.
+            if issues[here][i] & issues[there][j] or not points[j]:
+                continue
+            cos = alignment.semantic[i][j] if here == 0 else alignment.semantic[j][i]
+            floor = opts.confirm_aligned if (i, j) in aligned else opts.confirm_unaligned
+            if cos >= floor and (best is None or cos > best[0]):
+                best = (cos, i, j)
+    if best is None:
+        return None
+    cos, _, j = best
+    sentence = readouts[there].sentences[j]
+    hit = TopicHit(
+        topic_id=diff.topic.id,
+        sentence=j,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        alias="",
+        other_words=True,
+    )
+    hits_there = (hit,)
+    presence = list(diff.presence)
+    presence[there] = Presence.DISCUSSED
+    return replace(
+        diff,
+        side=Side.BOTH,
+        hits_a=diff.hits_a if here == 0 else hits_there,
+        hits_b=hits_there if here == 0 else diff.hits_b,
+        presence=(presence[0], presence[1]),
+        confidence=round(cos, 3),
+    )
+
+
+# --- subjects the pack does not know ---------------------------------------------------
+
+_CALL_ITSELF = re.compile(
+    r"\b(?:tele)?phone (?:call|conversation)|\b(?:spoke|talked)\b(?:\s+[\w.,]+){0,3}\s+with\b"
+    r"|\bvideo (?:call|conference|link)\b|\bheld (?:a )?(?:call|talks)\b"
+    r"|телефонн\w+ разговор|разговор\w* по телефону|видеоконференц"
+    r"|состоял\w* (?:телефонный )?разговор",
+    re.IGNORECASE,
+)
+_TONE = re.compile(
+    r"\b(?:frank|candid|businesslike|constructive|substantive|in-depth|cordial|warm|friendly)\b"
+    r"|деловой|откровенн|конструктивн|содержательн|дружеск|тёпл|доверительн",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\b(?:discussed|raised|informed\s+\w+\s+(?:about|of)|informed\s+(?:about|of)|briefed\s+\w+\s+on"
+    r"|expressed|conveyed|welcomed|stressed|emphasi[sz]ed|noted|underlined|reaffirmed|reiterated"
+    r"|touched\s+(?:up)?on|exchanged\s+views\s+on|spoke\s+about|talked\s+about|agreed\s+(?:on|to)"
+    r"|called\s+for|urged|thanked\s+\w+\s+for|congratulated\s+\w+\s+on)\s+"
+    r"|(?:обсудили|обсуждены|обсуждались|затронули|затронуты|проинформировал\w*\s+(?:\w+\s+)?о"
+    r"|выразил\w*|подчеркнул\w*|отметил\w*|приветствовал\w*|обменялись\s+мнениями\s+(?:по|о)"
+    r"|поблагодарил\w*\s+\w+\s+за|поздравил\w*\s+\w+\s+с|договорились\s+о|призвал\w*\s+к?)\s+",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$", re.IGNORECASE)
+_STOP_LEAD = re.compile(
+    r"^(?:the|a|an|his|her|their|its|also|further|in|on|of|about|that|issues?\s+of|matters?\s+of"
+    r"|prospects?\s+(?:of|for)|вопросы|тему|ход|ситуацию\s+(?:с|вокруг|в)|о|об|по)\s+",
+    re.IGNORECASE,
+)
+_NO_SUBJECT = re.compile(
+    r"(?:that|whether|how|his|her|their|its|our|hope|view|confidence|readiness|willingness"
+    r"|importance|need|during|ходе|в\s+ходе|что|как|готовност\w*|важност\w*|признательност\w*"
+    r"|надежд\w*|уверенност\w*|заинтересованност\w*|необходимост\w*|на\s+уровне)\b",
+    re.IGNORECASE,
+)
+_PHRASE_END = re.compile(
+    r"[,;:.()]|\s(?:and|as well as|with|which|that|who|и|а также|что|который)\s"
+)
+SUBJECT_WORDS = 5
+"""Most words of a subject's name."""
+
+
+def _subjects(
+    a: TaggedReadout, b: TaggedReadout, alignment: Alignment
+) -> tuple[TaggedReadout, TaggedReadout, dict[str, Topic]]:
+    found: dict[str, Topic] = {}
+    out = []
+    for tagged, unmatched in ((a, alignment.unmatched_a), (b, alignment.unmatched_b)):
+        tagged_ids = {h.sentence for h in tagged.hits}
+        extra: list[TopicHit] = []
+        for index in unmatched:
+            sentence = tagged.sentences[index]
+            if index in tagged_ids or not _is_point(sentence.text, index, tagged):
+                continue
+            named = subject_phrase(sentence.text)
+            if named is None:
+                continue
+            start, end = named
+            label = sentence.text[start:end]
+            topic_id = "subject:" + _slug(label)
+            if topic_id in found:
+                continue
+            found[topic_id] = Topic(id=topic_id, label=label, kind=TopicKind.SUBJECT)
+            extra.append(
+                TopicHit(
+                    topic_id=topic_id,
+                    sentence=index,
+                    start=sentence.start + start,
+                    end=sentence.start + end,
+                    text=label,
+                )
+            )
+        hits = tuple(sorted((*tagged.hits, *extra), key=lambda h: (h.start, h.end, h.topic_id)))
+        out.append(replace(tagged, hits=hits))
+    return out[0], out[1], found
+
+
+def _is_point(text: str, index: int, tagged: TaggedReadout) -> bool:
+    """A point of the call: not the title, the call's own mention, or its tone."""
+    if index == 0 and not text.rstrip().endswith((".", "!", "?")):
+        return False
+    return not (_CALL_ITSELF.search(text) or _TONE.search(text))
+
+
+def subject_phrase(text: str) -> tuple[int, int] | None:
+    """The span of the words a sentence's point is about: after its reporting verb,
+    without leading articles and prepositions, up to the end of the phrase."""
+    verb = _REPORTING.search(text)
+    if verb is None or _PASSIVE.search(text, 0, verb.start()):
+        return None
+    start = verb.end()
+    while (lead := _STOP_LEAD.match(text, start)) is not None and lead.end() > start:
+        start = lead.end()
+    end_match = _PHRASE_END.search(text, start)
+    end = end_match.start() if end_match else len(text)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    # A clause ("that Russia condemns …"), an attitude ("the hope", "his view",
+    # "готовность к …") or a time ("during the videoconference") names no subject.
+    if len(words) < 2 or _NO_SUBJECT.match(text, start):
+        return None
+    words = words[:SUBJECT_WORDS]
+    end = start + words[-1].end()
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _slug(label: str) -> str:
+    words = re.findall(r"\w+", label.lower())
+    return "-".join(words)[:60] or "subject"
