@@ -244,6 +244,16 @@ def test_naming_does_not_label_an_organisation_as_a_region_inside_its_name() -> 
     assert "region" not in {t.topic.id for t in report.topics}
 
 
+def test_naming_leaves_the_csto_out_of_the_builtin_central_asia_topic() -> None:
+    report = compare(
+        "They discussed the Collective Security Treaty Organization.",
+        "They discussed the CSTO.",
+        topics.builtin_pack(),
+    )
+    assert adhoc(report) == {"Collective Security Treaty Organization": Side.BOTH}
+    assert "kazakhstan-central-asia" not in {t.topic.id for t in report.topics}
+
+
 def test_naming_leaves_people_out_in_english_and_russian(small_pack: TopicPack) -> None:
     report = compare(
         "Foreign Minister Sergey Lavrov and President Recep Tayyip Erdogan spoke. "
