@@ -10,6 +10,11 @@ Only two shapes count as a name here, because people and places add more noise
 than signal (officials, cities where a meeting took place): a run of capitalised
 words ending in an institutional noun ("... Treaty", "... Council", "... Initiative"),
 and an acronym of two to six capitals that is not one of the parties' own names.
+A name is taken whole, through "and", "of", "for", tight hyphens and, in Russian,
+the lowercase words after "о"/"по". An acronym and its spelled-out name (the one in
+brackets after it, or the initials of its significant words) are one topic, in one
+readout or across the two; a name spelled out for a pack's acronym alias ("North
+Atlantic Treaty Organisation" for NATO) is a hit of that pack topic instead.
 """
 
 from __future__ import annotations
