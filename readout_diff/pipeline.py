@@ -63,7 +63,9 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
     tagged_b, doc_b = _tag(b, pack, opts.models)
     by_id = {spec.id: spec.topic() for spec in pack.topics}
     if opts.adhoc and a.language == b.language:
-        tagged_a, tagged_b, adhoc = naming.adhoc_topics(doc_a, tagged_a, doc_b, tagged_b)
+        tagged_a, tagged_b, adhoc = naming.adhoc_topics(
+            doc_a, tagged_a, doc_b, tagged_b, naming.pack_acronyms(pack, a.language)
+        )
         by_id.update(adhoc)
     alignment = aligning.align(tagged_a, tagged_b, opts.align)
     judgement = judging.judge(tagged_a, tagged_b, alignment, by_id, pack, opts.judge)

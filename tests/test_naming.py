@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readout_diff import pipeline
+from readout_diff import pipeline, topicpacks, topics
 from readout_diff.model import Report, Side, TopicKind
 from readout_diff.naming import Name, same_thing
 from readout_diff.reading import readout_from_text
@@ -145,3 +145,127 @@ def test_naming_keeps_what_follows_of_the(small_pack: TopicPack) -> None:
         small_pack,
     )
     assert adhoc(report) == {"Council of the EU": Side.ONLY_A}
+
+
+def test_naming_takes_names_with_and_of_hyphens_and_lowercase_joins_whole(
+    small_pack: TopicPack,
+) -> None:
+    report = compare(
+        "The ministers praised the Belt and Road Initiative and the Three Seas Initiative. "
+        "They met at the Organization for Security and Co-operation in Europe and urged "
+        "entry into force of the Comprehensive Nuclear-Test-Ban Treaty.",
+        "They discussed climate change.",
+        small_pack,
+    )
+    assert adhoc(report) == {
+        "Belt and Road Initiative": Side.ONLY_A,
+        "Three Seas Initiative": Side.ONLY_A,
+        "Organization for Security and Co-operation in Europe": Side.ONLY_A,
+        "Comprehensive Nuclear-Test-Ban Treaty": Side.ONLY_A,
+    }
+
+
+def test_naming_takes_russian_names_whole(small_pack: TopicPack) -> None:
+    report = compare(
+        "Стороны обсудили Договор о всеобъемлющем запрещении ядерных испытаний и изменение "
+        "климата.",
+        "Стороны обсудили изменение климата.",
+        small_pack,
+    )
+    assert adhoc(report) == {"Договор о всеобъемлющем запрещении ядерных испытаний": Side.ONLY_A}
+
+
+def test_naming_a_spelled_out_name_and_its_acronym_are_one_adhoc_topic(
+    small_pack: TopicPack,
+) -> None:
+    # across the two readouts, the acronym derived from the name's initials
+    report = compare(
+        "They called for the entry into force of the Comprehensive Nuclear-Test-Ban Treaty.",
+        "They discussed the CTBT and climate change.",
+        small_pack,
+    )
+    assert adhoc(report) == {"Comprehensive Nuclear-Test-Ban Treaty": Side.BOTH}
+    # in one readout, with the acronym in brackets or without it
+    report = compare(
+        "They discussed the Collective Security Treaty Organization (CSTO). The CSTO will "
+        "meet soon. They praised the Wider Grain Council; the WGC met twice.",
+        "They discussed climate change.",
+        small_pack,
+    )
+    assert adhoc(report) == {
+        "Collective Security Treaty Organization": Side.ONLY_A,
+        "Wider Grain Council": Side.ONLY_A,
+    }
+    # the acronym written first, the name on the other side: the name is the label
+    report = compare(
+        "Лидеры обсудили ОДКБ.",
+        "Лидеры обсудили работу Организации Договора о коллективной безопасности.",
+        small_pack,
+    )
+    assert adhoc(report) == {"Организации Договора о коллективной безопасности": Side.BOTH}
+
+
+def test_naming_matches_acronyms_that_skip_one_initial() -> None:
+    spelled = Name(
+        text="Comprehensive Nuclear-Test-Ban Treaty",
+        key="comprehensive nuclear-test-ban treaty",
+        sentence=0,
+        start=0,
+        end=1,
+    )
+    assert same_thing(spelled, Name(text="CTBT", key="ctbt", sentence=0, start=0, end=1))
+    assert not same_thing(spelled, Name(text="CBT", key="cbt", sentence=0, start=0, end=1))
+
+
+def test_naming_leaves_a_spelled_out_pack_acronym_to_the_pack() -> None:
+    report = compare(
+        "They discussed the North Atlantic Treaty Organisation.",
+        "They discussed NATO.",
+        topics.builtin_pack(),
+    )
+    assert adhoc(report) == {}
+    nato = next(t for t in report.topics if t.topic.id == "nato")
+    assert nato.side is Side.BOTH
+    assert [h.text for h in nato.hits_a] == ["North Atlantic Treaty Organisation"]
+
+
+def test_naming_does_not_label_an_organisation_as_a_region_inside_its_name() -> None:
+    pack = topicpacks.parse_pack(
+        '[pack]\nname = "t"\nversion = "1"\n\n[[topic]]\nid = "region"\n'
+        'label = "Central Asia"\nen = ["Central Asia"]\n',
+        "t.toml",
+    )
+    report = compare(
+        "They discussed the Central Asia Regional Economic Cooperation Programme.",
+        "They discussed trade.",
+        pack,
+    )
+    assert adhoc(report) == {"Central Asia Regional Economic Cooperation Programme": Side.ONLY_A}
+    assert "region" not in {t.topic.id for t in report.topics}
+
+
+def test_naming_leaves_the_csto_out_of_the_builtin_central_asia_topic() -> None:
+    report = compare(
+        "They discussed the Collective Security Treaty Organization.",
+        "They discussed the CSTO.",
+        topics.builtin_pack(),
+    )
+    assert adhoc(report) == {"Collective Security Treaty Organization": Side.BOTH}
+    assert "kazakhstan-central-asia" not in {t.topic.id for t in report.topics}
+
+
+def test_naming_leaves_people_out_in_english_and_russian(small_pack: TopicPack) -> None:
+    report = compare(
+        "Foreign Minister Sergey Lavrov and President Recep Tayyip Erdogan spoke. "
+        "Secretary of State Antony Blinken joined.",
+        "С.Лавров и Р.Т.Ердоган обсудили изменение климата. Президент Ердоган поблагодарил "
+        "В.В.Путина.",
+        small_pack,
+    )
+    assert adhoc(report) == {}
+    report = compare(
+        "С.Лавров и Р.Т.Ердоган обсудили изменение климата.",
+        "Президент Ердоган и Министр иностранных дел С.Лавров обсудили изменение климата.",
+        small_pack,
+    )
+    assert adhoc(report) == {}
