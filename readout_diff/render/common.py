@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readout_diff.model import (
+    AlignedGroup,
+    Alignment,
     MultiReport,
     Report,
     Sentence,
@@ -209,3 +211,29 @@ def describe_hit(hit: TopicHit) -> str:
     """How ``--explain`` tells one hit: which alias matched which words where."""
     alias = hit.alias or "(a name no topic covers)"
     return f'"{alias}" matched "{hit.text}" in sentence {hit.sentence}'
+
+
+def similarity_line(alignment: Alignment) -> str:
+    """``similarity: lexical only (…)`` when the sentence encoder was not used, else ``""``."""
+    return f"similarity: {alignment.note}" if alignment.note else ""
+
+
+def describe_evidence(group: AlignedGroup) -> str:
+    """How ``--explain`` tells why a group was paired: what the sides share, each signal."""
+    ev = group.evidence
+    if ev is None:
+        return f"score {group.score:.2f}"
+    parts = []
+    for label, values in (("words", ev.words), ("numbers", ev.numbers), ("topics", ev.topics)):
+        if values:
+            parts.append(f"shared {label}: {', '.join(values)}")
+    scores = f"lexical {ev.lexical:.2f}, topic {ev.topic:.2f}"
+    if ev.semantic is not None:
+        scores += f", encoder {ev.semantic:.2f}"
+    parts.append(scores)
+    return f"score {group.score:.2f}; " + "; ".join(parts)
+
+
+def group_label(group: AlignedGroup) -> str:
+    """``[2] ~ [3]``, ``[4, 5] ~ [6]``: the sentences of a group on each side."""
+    return f"[{', '.join(map(str, group.a))}] ~ [{', '.join(map(str, group.b))}]"
