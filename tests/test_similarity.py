@@ -243,6 +243,8 @@ def test_the_cache_round_trip_gives_identical_vectors(
     rebuilt = similarity._UseEncoder()
     assert loads == [True, False]
     assert np.array_equal(built.encode(texts), rebuilt.encode(texts))
+    similarity._UseEncoder()  # the damaged cache was replaced by a good one
+    assert loads == [True, False, True]
 
 
 def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
