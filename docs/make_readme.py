@@ -180,10 +180,69 @@ def similarity_samples() -> str:
     return "\n".join(lines) + "\n"
 
 
+PARAPHRASES = (
+    ("The conversation was frank and businesslike.", "The talk was candid and practical."),
+    (
+        "The leaders discussed the extension of New START.",
+        "The two presidents talked about extending the treaty on strategic arms.",
+    ),
+    ("They agreed to maintain contacts.", "The two leaders will stay in touch."),
+    (
+        "Joe Biden expressed condolences over the victims of the floods.",
+        "The American leader offered sympathy to the families of those killed by the flooding.",
+    ),
+)
+
+
+def _scores(text_a: str, text_b: str) -> tuple[object, object]:
+    """(encoder cosine matrix, final similarity matrix) of two readouts, built-in pack."""
+    import numpy as np
+
+    from readout_diff import pipeline, reading, similarity
+
+    a, b = reading.readout_from_text(text_a, "a"), reading.readout_from_text(text_b, "b")
+    report = pipeline.compare(a, b)
+    encoder = similarity.load_encoder()
+    if encoder is None:
+        raise SystemExit("the README's similarity figures need the sentence encoder")
+    cos = similarity.cosine_matrix(
+        [x.text for x in report.a.sentences], [x.text for x in report.b.sentences], encoder
+    )
+    return cos, np.array(report.alignment.similarity)
+
+
+def translation_vs_paraphrase() -> str:
+    """Encoder cosine and final score of translations (the samples) and English paraphrases."""
+    import numpy as np
+
+    en = (ROOT / "samples" / "kremlin.txt").read_text(encoding="utf-8")
+    ru = (ROOT / "samples" / "kremlin_ru.txt").read_text(encoding="utf-8")
+    cos, final = _scores(en, ru)
+    n = min(cos.shape)  # the two files are translations of each other, line by line
+    off = ~np.eye(*cos.shape, dtype=bool)
+
+    def spread(values: np.ndarray) -> str:
+        return f"{np.median(values):.2f} ({values.min():.2f}–{values.max():.2f})"
+
+    lines = [
+        "| sentence pairs | encoder cosine | final score |",
+        "|---|--:|--:|",
+        f"| Russian and its English translation (`kremlin_ru.txt` ~ `kremlin.txt`, {n} pairs: "
+        f"median, range) | {spread(np.diag(cos))} | {spread(np.diag(final))} |",
+        f"| unrelated sentences of the same two files ({int(off.sum())} pairs: median, range) "
+        f"| {spread(cos[off])} | {spread(final[off])} |",
+    ]
+    cos, final = _scores("\n".join(a for a, _ in PARAPHRASES), "\n".join(b for _, b in PARAPHRASES))
+    for k, (a, b) in enumerate(PARAPHRASES):
+        lines.append(f'| English paraphrase: "{a}" ~ "{b}" | {cos[k, k]:.2f} | {final[k, k]:.2f} |')
+    return "\n".join(lines) + "\n"
+
+
 BLOCKS: dict[str, Callable[[], str]] = {
     "report-samples": report_samples,
     "report-three": report_three,
     "similarity-samples": similarity_samples,
+    "translation-vs-paraphrase": translation_vs_paraphrase,
 }
 
 

@@ -52,8 +52,8 @@ class JudgeOptions:
     """Tuning of the judgement."""
 
     confirm_aligned: float = 0.45
-    """Encoder cosine from which a sentence the aligner paired with an issue's evidence
-    confirms that the other side makes the same point."""
+    """Encoder cosine from which a sentence as similar to an issue's evidence as the
+    aligner's threshold confirms that the other side makes the same point."""
     confirm_unaligned: float = 0.6
     """Encoder cosine from which any sentence of the other side confirms it."""
     subjects: bool = True
@@ -207,12 +207,6 @@ def _other_words(
     there = 1 - here
     hits = diff.hits_a if here == 0 else diff.hits_b
     mine = sorted({h.sentence for h in hits})
-    aligned = {
-        (i, j) if here == 0 else (j, i)
-        for g in alignment.groups
-        for i in (g.a if here == 0 else g.b)
-        for j in (g.b if here == 0 else g.a)
-    }
     points = [_is_point(s.text, s.index, readouts[there]) for s in readouts[there].sentences]
     best: tuple[float, int, int] | None = None
     for i in mine:
@@ -221,8 +215,12 @@ def _other_words(
             # side's title or its mention of the call itself makes no point.
             if issues[here][i] & issues[there][j] or not points[j]:
                 continue
-            cos = alignment.semantic[i][j] if here == 0 else alignment.semantic[j][i]
-            floor = opts.confirm_aligned if (i, j) in aligned else opts.confirm_unaligned
+            a_b = (i, j) if here == 0 else (j, i)
+            cos = alignment.semantic[a_b[0]][a_b[1]]
+            # Pairs the aligner would pair (score over its threshold; the assignment's
+            # tie-breaks are left out, so that swapping the readouts swaps the verdict).
+            close = alignment.score(*a_b) >= alignment.threshold
+            floor = opts.confirm_aligned if close else opts.confirm_unaligned
             if cos >= floor and (best is None or cos > best[0]):
                 best = (cos, i, j)
     if best is None:

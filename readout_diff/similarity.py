@@ -153,6 +153,8 @@ def _store_cached(model: Any, folder: pathlib.Path) -> None:
             with open(staging / _WEIGHTS, "wb") as f:
                 pickle.dump(weights, f, protocol=5)
             np.save(staging / _TABLE, np.ascontiguousarray(backend.table))
+            if folder.exists():  # a damaged cache (it failed to load): replace it
+                os.replace(folder, pathlib.Path(tmp) / "old")
             os.replace(staging, folder)
     except OSError:
         pass  # another process wrote it first, or the cache is not writable

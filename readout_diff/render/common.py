@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readout_diff.model import (
+    AlignedGroup,
+    Alignment,
     MultiReport,
     Presence,
     Report,
@@ -245,3 +247,29 @@ def passing_lines(report: Report) -> list[str]:
         sentences = ", ".join(f"[{i}]" for i in sorted({h.sentence for h in hits}))
         lines.append(f'{diff.topic.label}: {names[k]} {sentences} ("{words}")')
     return lines
+
+
+def similarity_line(alignment: Alignment) -> str:
+    """``similarity: lexical only (…)`` when the sentence encoder was not used, else ``""``."""
+    return f"similarity: {alignment.note}" if alignment.note else ""
+
+
+def describe_evidence(group: AlignedGroup) -> str:
+    """How ``--explain`` tells why a group was paired: what the sides share, each signal."""
+    ev = group.evidence
+    if ev is None:
+        return f"score {group.score:.2f}"
+    parts = []
+    for label, values in (("words", ev.words), ("numbers", ev.numbers), ("topics", ev.topics)):
+        if values:
+            parts.append(f"shared {label}: {', '.join(values)}")
+    scores = f"lexical {ev.lexical:.2f}, topic {ev.topic:.2f}"
+    if ev.semantic is not None:
+        scores += f", encoder {ev.semantic:.2f}"
+    parts.append(scores)
+    return f"score {group.score:.2f}; " + "; ".join(parts)
+
+
+def group_label(group: AlignedGroup) -> str:
+    """``[2] ~ [3]``, ``[4, 5] ~ [6]``: the sentences of a group on each side."""
+    return f"[{', '.join(map(str, group.a))}] ~ [{', '.join(map(str, group.b))}]"

@@ -20,15 +20,18 @@ from readout_diff.model import (
 from readout_diff.render import columns
 from readout_diff.render.common import (
     Style,
+    describe_evidence,
     describe_hit,
     diff_negation_note,
     explanations,
+    group_label,
     judgement_notes,
     many_table_sections,
     many_verdict,
     marked_pieces,
     negation_note,
     passing_lines,
+    similarity_line,
     table_sections,
     verdict,
 )
@@ -71,6 +74,9 @@ def render_pair(report: Report, style: Style) -> str:
     call = columns.call_line(report)
     if call:
         lines += [f"The call: {escape(call)}.", ""]
+    note = similarity_line(report.alignment)
+    if note:
+        lines += [f"*{escape(note[0].upper() + note[1:])}.*", ""]
     if report.topics:
         lines += [
             "## Topics",
@@ -146,7 +152,19 @@ def render_pair(report: Report, style: Style) -> str:
             lines += [f"- {_labelled(report, tagged, i, None)}" for i in unmatched]
             lines.append("")
     document = "\n".join(lines).rstrip("\n") + "\n"
-    return document + "\n" + explain(report) if style.explain else document
+    if not style.explain:
+        return document
+    return document + "\n" + explain(report) + "\n" + explain_pairs(report)
+
+
+def explain_pairs(report: Report) -> str:
+    """The ``--explain`` section on the alignment: per aligned group, its score and evidence."""
+    lines = ["## Why sentences were paired", ""]
+    if not report.alignment.groups:
+        lines.append("No sentences were paired.")
+    for group in report.alignment.groups:
+        lines.append(f"- {escape(group_label(group))}: {escape(describe_evidence(group))}")
+    return "\n".join(lines) + "\n"
 
 
 def explain(report: Report | MultiReport) -> str:

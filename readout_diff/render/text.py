@@ -9,6 +9,7 @@ triggered a topic are marked ``*like this*`` instead of in bold.
 from __future__ import annotations
 
 import io
+import textwrap
 
 from rich import box
 from rich.console import Console, Group
@@ -29,9 +30,11 @@ from readout_diff.model import (
 from readout_diff.render import columns
 from readout_diff.render.common import (
     Style,
+    describe_evidence,
     describe_hit,
     diff_negation_note,
     explanations,
+    group_label,
     judgement_notes,
     many_table_sections,
     many_verdict,
@@ -39,6 +42,7 @@ from readout_diff.render.common import (
     negation_note,
     passing_lines,
     readout_summary,
+    similarity_line,
     table_sections,
     verdict,
 )
@@ -71,7 +75,25 @@ def render_pair(report: Report, style: Style) -> str:
     out = io.StringIO()
     write_report(make_console(out, style), report, style.color)
     text = _finish(out.getvalue(), style)
-    return text + "\n" + explain(report) if style.explain else text
+    if not style.explain:
+        return text
+    return text + "\n" + explain(report) + "\n" + explain_pairs(report, style.width)
+
+
+def explain_pairs(report: Report, width: int = 100) -> str:
+    """The ``--explain`` section on the alignment: per aligned group, its score and evidence."""
+    lines = ["Why sentences were paired", ""]
+    if not report.alignment.groups:
+        lines.append("  (no sentences were paired)")
+    for group in report.alignment.groups:
+        lines += textwrap.wrap(
+            f"{group_label(group)}: {describe_evidence(group)}",
+            width=width,
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+        )
+    return "\n".join(lines) + "\n"
 
 
 def _finish(text: str, style: Style) -> str:
@@ -116,6 +138,9 @@ def write_report(console: Console, report: Report, color: bool) -> None:
     call = columns.call_line(report)
     if call:
         console.print(Text(f"call: {call}", style="dim" if color else ""))
+    note = similarity_line(report.alignment)
+    if note:
+        console.print(Text(note, style="dim" if color else ""))
     if not report.topics:
         console.print("\nNo topic of the pack was found in either readout.")
     else:

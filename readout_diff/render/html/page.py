@@ -141,8 +141,16 @@ def footer(pack: PackInfo, threshold: float | None) -> str:
     return text + (f" · similarity threshold {threshold:.2f}" if threshold is not None else "")
 
 
-def header(names: list[str], meta: str, verdict_line: str, same: bool, call: str = "") -> list[str]:
-    """The page's head; ``call`` is a line on the call itself (initiator, length, tone)."""
+def header(
+    names: list[str],
+    meta: str,
+    verdict_line: str,
+    same: bool,
+    call: str = "",
+    similarity: str = "",
+) -> list[str]:
+    """The page's head; ``call`` is a line on the call itself (initiator, length, tone),
+    ``similarity`` one on the similarity when it is lexical only."""
     vs = ' <span class="vs">vs</span> '
     return [
         "<header>",
@@ -150,6 +158,7 @@ def header(names: list[str], meta: str, verdict_line: str, same: bool, call: str
         f"<h1>{vs.join(e(n) for n in names)}</h1>",
         f'<p class="meta">{meta}</p>',
         *([f'<p class="call" id="call">{e(call)}</p>'] if call else []),
+        *([f'<p class="similarity" id="similarity">{e(similarity)}</p>'] if similarity else []),
         f'<div class="verdict{" same" if same else ""}" role="status">',
         f'<strong id="verdict">{e(verdict_line)}</strong>',
         "</div>",

@@ -6,7 +6,14 @@ from __future__ import annotations
 from readout_diff.framing import TopicFrame
 from readout_diff.model import Report, Side, TaggedReadout, TopicDiff
 from readout_diff.render import columns
-from readout_diff.render.common import Style, table_sections, verdict
+from readout_diff.render.common import (
+    Style,
+    describe_evidence,
+    group_label,
+    similarity_line,
+    table_sections,
+    verdict,
+)
 from readout_diff.render.html.page import (
     GUTTER,
     ONE_SIDED,
@@ -67,6 +74,7 @@ def render_pair(report: Report, style: Style) -> str:
             verdict(report),
             not (report.only_a or report.only_b),
             columns.call_line(report),
+            similarity_line(report.alignment),
         ),
         '<div class="layout">',
         *_aside(page),
@@ -185,11 +193,15 @@ def _column(
     other_name = (page.report.b if side == "a" else page.report.a).readout.name
     disagreements = _disagreements(page.report, 0 if side == "a" else 1)
     lines = column_head(tagged, side)
+    evidence = _evidence_lines(page.report, side)
     for sentence in tagged.sentences:
         own = links.get(sentence.index, {})
         if own:
             counterpart = ", ".join(f"[{j}] (similarity {own[j]:.2f})" for j in sorted(own))
             hint = f"aligned with {other_name} {counterpart}"
+            why = evidence.get(sentence.index)
+            if why:
+                hint += "\n" + "\n".join(why)
         else:
             hint = f"no counterpart in {other_name}"
         lines.append(
@@ -205,3 +217,13 @@ def _column(
             )
         )
     return [*lines, "</section>"]
+
+
+def _evidence_lines(report: Report, side: str) -> dict[int, list[str]]:
+    """Per sentence of one side, why each of its groups was paired (for the tooltip)."""
+    found: dict[int, list[str]] = {}
+    for group in report.alignment.groups:
+        line = f"{group_label(group)}: {describe_evidence(group)}"
+        for index in group.a if side == "a" else group.b:
+            found.setdefault(index, []).append(line)
+    return found
