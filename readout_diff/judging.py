@@ -264,7 +264,7 @@ _TONE = re.compile(
     re.IGNORECASE,
 )
 _REPORTING = re.compile(
-    r"\b(?:discussed|raised|informed\s+\w+\s+(?:about|of)|informed\s+(?:about|of)|briefed\s+\w+\s+on"
+    r"\b(?:discussed|raised|informed(?:\s+\w+){0,2}\s+(?:about|of|on)|briefed(?:\s+\w+){0,2}\s+on"
     r"|expressed|conveyed|welcomed|stressed|emphasi[sz]ed|noted|underlined|reaffirmed|reiterated"
     r"|touched\s+(?:up)?on|exchanged\s+views\s+on|spoke\s+about|talked\s+about|agreed\s+(?:on|to)"
     r"|called\s+for|urged|thanked\s+\w+\s+for|congratulated\s+\w+\s+on)\s+"
@@ -275,7 +275,7 @@ _REPORTING = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$", re.IGNORECASE)
 _STOP_LEAD = re.compile(
-    r"^(?:the|a|an|his|her|their|its|also|further|in|on|of|about|that|issues?\s+of|matters?\s+of"
+    r"(?:the|a|an|his|her|their|its|also|further|in|on|of|about|issues?\s+of|matters?\s+of"
     r"|prospects?\s+(?:of|for)|вопросы|тему|ход|ситуацию\s+(?:с|вокруг|в)|о|об|по)\s+",
     re.IGNORECASE,
 )
@@ -341,6 +341,8 @@ def subject_phrase(text: str) -> tuple[int, int] | None:
     if verb is None or _PASSIVE.search(text, 0, verb.start()):
         return None
     start = verb.end()
+    if _NO_SUBJECT.match(text, start):
+        return None
     while (lead := _STOP_LEAD.match(text, start)) is not None and lead.end() > start:
         start = lead.end()
     end_match = _PHRASE_END.search(text, start)

@@ -1,0 +1,152 @@
+"""The judging stage: issues and details, passing mentions, paraphrases, unknown subjects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from readout_diff import judging, pipeline, topicpacks
+from readout_diff.model import Presence, Report, Side, Topic, TopicKind
+
+PACK = """
+[[topic]]
+id = "war"
+label = "War in Ukraine"
+en = ["conflict in Ukraine", "war in Ukraine", "Ukrainian crisis"]
+weak.en = ["Ukrainian"]
+
+[[topic]]
+id = "arms"
+label = "Arms supplies"
+parent = "war"
+en = ["weapons deliveries", "arms supplies"]
+
+[[topic]]
+id = "grain"
+label = "Grain exports"
+en = ["grain exports", "grain"]
+
+[[topic]]
+id = "energy"
+label = "Energy"
+en = ["gas supplies", "energy"]
+"""
+
+Compare = Callable[..., Report]
+
+
+@pytest.fixture(scope="module")
+def options() -> pipeline.Options:
+    return pipeline.Options(pack=topicpacks.parse_pack(PACK, "judging.toml"), adhoc=False)
+
+
+def ids(diffs: tuple[object, ...]) -> list[str]:
+    return [d.topic.id for d in diffs]  # type: ignore[attr-defined]
+
+
+def test_judging_a_sub_issue_under_a_shared_issue_is_a_detail(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "The leaders discussed the conflict in Ukraine. Putin condemned weapons deliveries.",
+        "The leaders discussed the war in Ukraine.",
+        options,
+    )
+    (war,) = report.topics
+    assert (war.topic.id, war.side) == ("war", Side.BOTH)
+    assert [(d.topic.id, d.side) for d in war.details] == [("arms", Side.ONLY_A)]
+    assert not report.only_a
+
+
+def test_judging_a_passing_mention_does_not_make_an_issue_one_sided(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "The presidents discussed exports of Ukrainian grain.",
+        "The leaders talked about grain exports through the Black Sea.",
+        options,
+    )
+    assert ids(report.topics) == ["grain"]
+    assert ids(report.passing) == ["war"]
+    assert report.passing[0].presence[0] is Presence.PASSING
+    assert not report.only_a and not report.only_b
+
+
+def test_judging_a_passing_mention_counts_as_presence_against_the_other_side(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "The presidents discussed exports of Ukrainian grain.",
+        "The leaders discussed the war in Ukraine at length. Grain exports were discussed.",
+        options,
+    )
+    war = next(d for d in report.topics if d.topic.id == "war")
+    assert war.side is Side.BOTH
+    assert war.presence == (Presence.PASSING, Presence.DISCUSSED)
+
+
+def test_judging_a_paraphrase_on_the_other_side_makes_an_issue_shared(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "The presidents discussed gas supplies to Europe this winter. "
+        "They agreed to maintain contacts.",
+        "The two leaders talked about deliveries of natural gas to European consumers. "
+        "They agreed to stay in touch.",
+        options,
+    )
+    energy = next(d for d in report.topics if d.topic.id == "energy")
+    assert energy.side is Side.BOTH
+    assert energy.in_other_words and energy.confidence is not None
+    (hit,) = energy.hits_b
+    assert hit.other_words and hit.sentence == 0
+
+
+def test_judging_without_the_encoder_keeps_a_one_sided_issue_one_sided(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    from dataclasses import replace
+
+    from readout_diff.aligning import AlignOptions
+
+    lexical = replace(options, align=AlignOptions(encoder="none"))
+    report = compare_texts(
+        "The presidents discussed gas supplies to Europe this winter.",
+        "The two leaders talked about deliveries of natural gas to European consumers.",
+        lexical,
+    )
+    assert ids(report.only_a) == ["energy"]
+
+
+def test_judging_names_a_point_no_topic_covers_by_its_words(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "The leaders discussed the war in Ukraine. "
+        "Vladimir Putin informed his counterpart about the evacuation of Russian citizens.",
+        "The leaders discussed the war in Ukraine.",
+        options,
+    )
+    (subject,) = [d for d in report.topics if d.topic.kind is TopicKind.SUBJECT]
+    assert subject.side is Side.ONLY_A
+    assert subject.topic.label == "evacuation of Russian citizens"
+
+
+def test_judging_leaves_the_call_itself_and_its_tone_unnamed() -> None:
+    assert judging.subject_phrase("The conversation was frank and businesslike.") is None
+    assert judging.subject_phrase("Putin expressed the hope that ties would grow.") is None
+    text = "Erdogan raised the purchase of fighter jets."
+    start, end = judging.subject_phrase(text) or (0, 0)
+    assert text[start:end] == "purchase of fighter jets"
+
+
+def test_judging_issue_of_follows_parents_and_survives_a_cycle() -> None:
+    topics = {
+        "a": Topic(id="a", label="A", parent="b"),
+        "b": Topic(id="b", label="B", parent="a"),
+        "c": Topic(id="c", label="C", parent="a"),
+        "d": Topic(id="d", label="D", parent="nowhere"),
+    }
+    assert judging.issue_of("c", topics) in {"a", "b"}
+    assert judging.issue_of("d", topics) == "d"
