@@ -6,7 +6,10 @@ of them, with their lines), ``disable`` ids the built-in pack does not have,
 aliases that two topics share (a hit would count for both), an alias given twice in
 one topic, English words in a ``ru`` list (or Russian in ``en``), and aliases that
 do not even match their own words (a typo in the syntax, a lemma that the
-lemmatizer turns into something else).
+lemmatizer turns into something else), a ``parent`` that names no topic of the pack
+as it is used (merged with the built-in pack) or that is itself a detail of another
+issue (the hierarchy is one level deep), and a weak alias that another topic has as a
+plain alias (the passing mention of one would be a subject of the other).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from readout_diff.topicpacks import (
     TopicSpec,
     builtin_pack,
     load_pack,
+    merge_packs,
 )
 
 _ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"']+)["']""")
@@ -92,6 +96,7 @@ def check_pack(path: str | Path, *, with_builtin: bool = False) -> list[Problem]
     problems += _repeated_aliases(pack, text, lines)
     problems += _wrong_script(pack, text, lines)
     problems += _self_matches(pack, text, lines)
+    problems += _parents(pack, text, lines)
     return sorted(problems, key=lambda p: (p.line, p.topic, p.message))
 
 
@@ -211,23 +216,93 @@ def _collisions(
         owners: dict[tuple[str, ...], tuple[str, str]] = {}
         own = {t.id for t in pack.topics}
         others = [s for s in builtin.topics if s.id not in own] if builtin else []
+        specs = {s.id: s for s in [*others, *pack.topics]}
         for spec in [*others, *pack.topics]:
             for alias in spec.aliases_for(lang):
                 key = tuple(t.norm_ for t in nlp(alias))
                 owner = owners.get(key)
                 if owner and owner[0] != spec.id:
-                    where = "this pack" if owner[0] in own else "the built-in pack"
                     problems.append(
                         Problem(
                             pack.sources[0],
                             _alias_line(text, alias, lines.get(spec.id, 1), lang=lang),
                             spec.id,
-                            f"{lang} alias {alias!r} is also an alias of topic {owner[0]!r} "
-                            f"({where}): a match would count for both",
+                            _collision_message(lang, alias, spec, owner, own, specs),
                         )
                     )
                 owners.setdefault(key, (spec.id, alias))
     return [p for p in problems if p.topic in {t.id for t in pack.topics}]
+
+
+def _collision_message(
+    lang: str,
+    alias: str,
+    spec: TopicSpec,
+    owner: tuple[str, str],
+    own: set[str],
+    specs: dict[str, TopicSpec],
+) -> str:
+    owner_id, owner_alias = owner
+    where = "this pack" if owner_id in own else "the built-in pack"
+    weak_here = alias in spec.weak_for(lang)
+    weak_there = owner_alias in specs[owner_id].weak_for(lang)
+    if weak_here != weak_there:
+        weak_topic, plain_topic = (spec.id, owner_id) if weak_here else (owner_id, spec.id)
+        weak_alias = alias if weak_here else owner_alias
+        return (
+            f"{lang} weak alias {weak_alias!r} of topic {weak_topic!r} is a plain alias of topic "
+            f"{plain_topic!r} ({where if weak_here else 'this pack'}): a passing mention of "
+            "one would be a subject of the other"
+        )
+    return (
+        f"{lang} alias {alias!r} is also an alias of topic {owner_id!r} "
+        f"({where}): a match would count for both"
+    )
+
+
+def _parents(pack: TopicPack, text: str, lines: dict[str, int]) -> list[Problem]:
+    """Parents that name no topic, or a topic that is itself a detail of another issue.
+
+    A pack extends the built-in pack when it is used, so a parent is looked up in the
+    two merged (without the topics the pack disables).
+    """
+    try:
+        merged = merge_packs(builtin_pack(), pack)
+    except PackError:
+        merged = pack
+    by_id = {spec.id: spec for spec in merged.topics}
+    problems = []
+    for spec in pack.topics:
+        parent = by_id.get(spec.id, spec).parent
+        if not parent:
+            continue
+        line = _parent_line(text, lines.get(spec.id, 1))
+        if parent in pack.disabled:
+            message = f"parent {parent!r} is a topic this pack disables"
+        elif parent not in by_id:
+            close = difflib.get_close_matches(parent, sorted(by_id), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            message = f"parent {parent!r} is not a topic of the pack{hint}"
+        elif by_id[parent].parent:
+            message = (
+                f"parent {parent!r} is itself a detail of {by_id[parent].parent!r}: "
+                "a parent must be an issue of its own (the hierarchy is one level deep)"
+            )
+        else:
+            continue
+        problems.append(Problem(pack.sources[0], line, spec.id, message))
+    return problems
+
+
+def _parent_line(text: str, after: int) -> int:
+    """The line of the ``parent`` key of the topic whose ``id`` is on ``after``."""
+    lines = text.splitlines()
+    for number in range(after, len(lines) + 1):
+        if number > after and _TOPIC_HEADER.match(lines[number - 1]):
+            break
+        if re.match(r"^\s*parent\s*=", lines[number - 1]):
+            return number
+    return after
 
 
 def _sample_text(alias: str) -> str:
