@@ -58,6 +58,10 @@ class JudgeOptions:
     """Encoder cosine from which any sentence of the other side confirms it."""
     subjects: bool = True
     """Name one-sided points that no pack topic covers (:class:`TopicKind.SUBJECT`)."""
+    details_when_answered: bool = True
+    """Roll a one-sided sub-issue up into its issue only when the other readout answers
+    its sentence on that issue (else it stays a topic); False: whenever the other
+    readout has the issue at all."""
 
 
 @dataclass(frozen=True)
@@ -98,17 +102,18 @@ def judge(
         a, b, found = _subjects(a, b, alignment)
         by_id.update(found)
     weak = _weak_aliases(pack)
+    issues_a = _sentence_issues(a, by_id)
+    issues_b = _sentence_issues(b, by_id)
+    key = _roll_up(a, b, alignment, by_id, (issues_a, issues_b), opts.details_when_answered)
     first_seen: dict[str, int] = {}
     for offset, tagged in ((0, a), (len(a.readout.text) + 1, b)):
         for hit in tagged.hits:
-            first_seen.setdefault(issue_of(hit.topic_id, by_id), offset + hit.start)
-    issues_a = _sentence_issues(a, by_id)
-    issues_b = _sentence_issues(b, by_id)
+            first_seen.setdefault(key[hit.topic_id], offset + hit.start)
     diffs: list[TopicDiff] = []
     passing: list[TopicDiff] = []
     for issue in sorted(first_seen, key=lambda t: (first_seen[t], t)):
-        hits_a = tuple(h for h in a.hits if issue_of(h.topic_id, by_id) == issue)
-        hits_b = tuple(h for h in b.hits if issue_of(h.topic_id, by_id) == issue)
+        hits_a = tuple(h for h in a.hits if key[h.topic_id] == issue)
+        hits_b = tuple(h for h in b.hits if key[h.topic_id] == issue)
         presence_a = _presence(hits_a, weak, a.readout.language)
         presence_b = _presence(hits_b, weak, b.readout.language)
         topic = _issue_topic(issue, by_id)
@@ -129,6 +134,60 @@ def judge(
         confirmed = _other_words(diff, here, alignment, (issues_a, issues_b), (a, b), opts)
         diffs.append(confirmed or replace(diff, side=side))
     return Judgement(a=a, b=b, topics=tuple(diffs), passing=tuple(passing))
+
+
+def _roll_up(
+    a: TaggedReadout,
+    b: TaggedReadout,
+    alignment: Alignment,
+    topics: Mapping[str, Topic],
+    issues: tuple[list[set[str]], list[set[str]]],
+    when_answered: bool = False,
+) -> dict[str, str]:
+    """Each topic id of the hits -> the id it is reported under.
+
+    A sub-issue goes under its issue when both readouts have it, or when one readout
+    raises it in a sentence the aligner paired with a sentence of the other on the
+    same issue: there it is that issue's detail. A sub-issue one side raises in a
+    point of its own, which the other side does not answer, stays a topic of its
+    own: "strategic stability talks" in a sentence of their own are a subject, not a
+    detail of New START.
+    """
+    present = ({h.topic_id for h in a.hits}, {h.topic_id for h in b.hits})
+    where = (
+        {h.topic_id: set() for h in a.hits},
+        {h.topic_id: set() for h in b.hits},
+    )
+    for side, tagged in enumerate((a, b)):
+        for hit in tagged.hits:
+            where[side][hit.topic_id].add(hit.sentence)
+    partners: tuple[dict[int, set[int]], dict[int, set[int]]] = ({}, {})
+    for group in alignment.groups:
+        for i in group.a:
+            partners[0].setdefault(i, set()).update(group.b)
+        for j in group.b:
+            partners[1].setdefault(j, set()).update(group.a)
+    key: dict[str, str] = {}
+    for topic_id in sorted(present[0] | present[1]):
+        issue = issue_of(topic_id, topics)
+        if issue == topic_id or (topic_id in present[0] and topic_id in present[1]):
+            key[topic_id] = issue
+            continue
+        side = 0 if topic_id in present[0] else 1
+        if not when_answered:
+            # The other readout has the issue at all: the sub-issue is its detail.
+            other = present[1 - side]
+            key[topic_id] = (
+                issue if any(issue_of(t, topics) == issue for t in other) else topic_id
+            )
+            continue
+        answered = any(
+            issue in issues[1 - side][j]
+            for i in where[side][topic_id]
+            for j in partners[side].get(i, ())
+        )
+        key[topic_id] = issue if answered else topic_id
+    return key
 
 
 def _weak_aliases(pack: TopicPack | None) -> dict[tuple[str, str], frozenset[str]]:

@@ -49,7 +49,7 @@ def test_judging_a_sub_issue_under_a_shared_issue_is_a_detail(
     compare_texts: Compare, options: pipeline.Options
 ) -> None:
     report = compare_texts(
-        "The leaders discussed the conflict in Ukraine. Putin condemned weapons deliveries.",
+        "The leaders discussed the conflict in Ukraine and weapons deliveries to Kyiv.",
         "The leaders discussed the war in Ukraine.",
         options,
     )
@@ -57,6 +57,19 @@ def test_judging_a_sub_issue_under_a_shared_issue_is_a_detail(
     assert (war.topic.id, war.side) == ("war", Side.BOTH)
     assert [(d.topic.id, d.side) for d in war.details] == [("arms", Side.ONLY_A)]
     assert not report.only_a
+
+
+def test_judging_a_sub_issue_raised_in_a_point_of_its_own_stays_a_topic(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    # The other side does not answer that sentence: a subject, as both dev keys have it.
+    report = compare_texts(
+        "The leaders discussed the conflict in Ukraine. "
+        "Putin strongly condemned the weapons deliveries by NATO countries.",
+        "The leaders discussed the war in Ukraine.",
+        options,
+    )
+    assert ids(report.only_a) == ["arms"]
 
 
 def test_judging_a_passing_mention_does_not_make_an_issue_one_sided(
