@@ -177,9 +177,7 @@ def _roll_up(
         if not when_answered:
             # The other readout has the issue at all: the sub-issue is its detail.
             other = present[1 - side]
-            key[topic_id] = (
-                issue if any(issue_of(t, topics) == issue for t in other) else topic_id
-            )
+            key[topic_id] = issue if any(issue_of(t, topics) == issue for t in other) else topic_id
             continue
         answered = any(
             issue in issues[1 - side][j]

@@ -255,19 +255,7 @@ def test_round4_rounds_like_python_round_bit_for_bit() -> None:
     assert round4(values).tolist() == [round(float(x), 4) for x in values]
 
 
-def _hidden_blocks(sizes: list[int], seed: int) -> np.ndarray:
-    """Scores like long readouts': clusters of related sentences, scoring high within
-    and next to nothing across, rows and columns shuffled."""
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    n = sum(sizes)
-    scores = rng.random((n, n)) * 0.05
-    start = 0
-    for size in sizes:
-        scores[start : start + size, start : start + size] = 0.3 + 0.7 * rng.random((size, size))
-        start += size
-    return scores[rng.permutation(n)][:, rng.permutation(n)]
+from test_assignment import _hidden_blocks  # noqa: E402  (one copy, with the assignment tests)
 
 
 def test_assignment_of_two_thousand_sentences_stays_within_bounds() -> None:
