@@ -39,16 +39,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "docs"))
+# The browser as the screenshots of docs/ drive it.
+from make_screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 LOAD_TARGET = 2.0
 
 

@@ -22,16 +22,9 @@ from readout_diff.render.html.overview import render_overview
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The browser as every screenshot of docs/ drives it (this folder is on sys.path).
+from make_screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 WIDTH, HEIGHT = 1440, 1000
 
 

@@ -104,6 +104,11 @@ def judge(
     weak = _weak_aliases(pack)
     issues_a = _sentence_issues(a, by_id)
     issues_b = _sentence_issues(b, by_id)
+    # Which sentences make a point of the call (not a title, the call itself, its tone).
+    points = (
+        [_is_point(s.text, s.index) for s in a.sentences],
+        [_is_point(s.text, s.index) for s in b.sentences],
+    )
     key = _roll_up(a, b, alignment, by_id, (issues_a, issues_b), opts.details_when_answered)
     first_seen: dict[str, int] = {}
     for offset, tagged in ((0, a), (len(a.readout.text) + 1, b)):
@@ -116,7 +121,7 @@ def judge(
         hits_b = tuple(h for h in b.hits if key[h.topic_id] == issue)
         presence_a = _presence(hits_a, weak, a.readout.language)
         presence_b = _presence(hits_b, weak, b.readout.language)
-        topic = _issue_topic(issue, by_id)
+        topic = by_id[issue]
         diff = TopicDiff(
             topic=topic,
             side=Side.BOTH,
@@ -131,7 +136,7 @@ def judge(
         if diff.presence[here] is Presence.PASSING:
             passing.append(replace(diff, side=side))
             continue
-        confirmed = _other_words(diff, here, alignment, (issues_a, issues_b), (a, b), opts)
+        confirmed = _other_words(diff, here, alignment, (issues_a, issues_b), (a, b), points, opts)
         diffs.append(confirmed or replace(diff, side=side))
     return Judgement(a=a, b=b, topics=tuple(diffs), passing=tuple(passing))
 
@@ -154,13 +159,10 @@ def _roll_up(
     detail of New START.
     """
     present = ({h.topic_id for h in a.hits}, {h.topic_id for h in b.hits})
-    where = (
-        {h.topic_id: set() for h in a.hits},
-        {h.topic_id: set() for h in b.hits},
-    )
+    where: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
     for side, tagged in enumerate((a, b)):
         for hit in tagged.hits:
-            where[side][hit.topic_id].add(hit.sentence)
+            where[side].setdefault(hit.topic_id, set()).add(hit.sentence)
     partners: tuple[dict[int, set[int]], dict[int, set[int]]] = ({}, {})
     for group in alignment.groups:
         for i in group.a:
@@ -210,10 +212,6 @@ def _presence(
     return Presence.DISCUSSED
 
 
-def _issue_topic(issue: str, topics: Mapping[str, Topic]) -> Topic:
-    return topics[issue]
-
-
 def _details(
     issue: str,
     hits_a: tuple[TopicHit, ...],
@@ -256,6 +254,7 @@ def _other_words(
     alignment: Alignment,
     issues: tuple[list[set[str]], list[set[str]]],
     readouts: tuple[TaggedReadout, TaggedReadout],
+    points: tuple[list[bool], list[bool]],
     opts: JudgeOptions,
 ) -> TopicDiff | None:
     """``diff`` as a shared issue when the other readout says the same in other words."""
@@ -264,13 +263,12 @@ def _other_words(
     there = 1 - here
     hits = diff.hits_a if here == 0 else diff.hits_b
     mine = sorted({h.sentence for h in hits})
-    points = [_is_point(s.text, s.index, readouts[there]) for s in readouts[there].sentences]
     best: tuple[float, int, int] | None = None
     for i in mine:
         for j in range(len(readouts[there].sentences)):
             # A pair that shares an issue is explained by it, not by this one; the other
             # side's title or its mention of the call itself makes no point.
-            if issues[here][i] & issues[there][j] or not points[j]:
+            if issues[here][i] & issues[there][j] or not points[there][j]:
                 continue
             a_b = (i, j) if here == 0 else (j, i)
             cos = alignment.semantic[a_b[0]][a_b[1]]
@@ -359,7 +357,7 @@ def _subjects(
         extra: list[TopicHit] = []
         for index in unmatched:
             sentence = tagged.sentences[index]
-            if index in tagged_ids or not _is_point(sentence.text, index, tagged):
+            if index in tagged_ids or not _is_point(sentence.text, index):
                 continue
             named = subject_phrase(sentence.text)
             if named is None:
@@ -384,7 +382,7 @@ def _subjects(
     return out[0], out[1], found
 
 
-def _is_point(text: str, index: int, tagged: TaggedReadout) -> bool:
+def _is_point(text: str, index: int) -> bool:
     """A point of the call: not the title, the call's own mention, or its tone."""
     if index == 0 and not text.rstrip().endswith((".", "!", "?")):
         return False

@@ -201,7 +201,7 @@ def _russian_tail(token: Token, run: list[int]) -> bool:
     if tail >= 5:
         return False
     morph = token.morph
-    case = morph.get("Case")
+    case = morph.get("Case", [])
     if case and case[0] in {"Nom"}:
         return False
     pos = token.pos_
