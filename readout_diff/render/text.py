@@ -179,14 +179,14 @@ def write_report(console: Console, report: Report, color: bool) -> None:
                 console.print()
             note = diff_negation_note(report, diff)
             console.print(Padding(_topic_heading(diff, color, indent="", note=note), (0, 0, 0, 2)))
-            for line in judgement_notes(report, diff):
-                console.print(Padding(Text(line, style="italic"), (0, 0, 0, 4)))
+            for fact in judgement_notes(report, diff):
+                console.print(Padding(Text(fact, style="italic"), (0, 0, 0, 4)))
             console.print(Padding(_shared_table(report, diff, color), (0, 0, 0, 2)))
     if report.passing:
         console.print()
         console.print(Text("Mentioned in passing (not one-sided)", style="bold underline"))
-        for line in passing_lines(report):
-            console.print(Padding(Text(line), (0, 0, 0, 2)))
+        for mention in passing_lines(report):
+            console.print(Padding(Text(mention), (0, 0, 0, 2)))
     for side, tagged, unmatched in (
         (name_a, a, report.alignment.unmatched_a),
         (name_b, b, report.alignment.unmatched_b),
