@@ -29,10 +29,10 @@ hits into that answer, each on data the earlier stages made:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from readout_diff import points, subjects
 from readout_diff.model import (
     Alignment,
     Detail,
@@ -42,7 +42,6 @@ from readout_diff.model import (
     Topic,
     TopicDiff,
     TopicHit,
-    TopicKind,
 )
 from readout_diff.topicpacks import TopicPack
 
@@ -58,10 +57,17 @@ class JudgeOptions:
     """Encoder cosine from which any sentence of the other side confirms it."""
     subjects: bool = True
     """Name one-sided points that no pack topic covers (:class:`TopicKind.SUBJECT`)."""
+    subject_cosine: float = 0.4
+    """A sentence is a one-sided subject only if no sentence of the other readout is
+    this close to it (encoder cosine): a loosely similar sentence there is more often
+    the same point in other words than a point of its own."""
     details_when_answered: bool = True
     """Roll a one-sided sub-issue up into its issue only when the other readout answers
     its sentence on that issue (else it stays a topic); False: whenever the other
     readout has the issue at all."""
+    fold_comentions: bool = True
+    """A one-sided issue raised only in sentences that carry another one-sided issue of
+    the same readout is a detail of that one: one sentence, one point."""
 
 
 @dataclass(frozen=True)
@@ -98,18 +104,22 @@ def judge(
     """Issue-level topics of two readouts, judged as described in the module docstring."""
     opts = options or JudgeOptions()
     by_id = dict(topics)
+    a, b = points.anchored_hits(a, b, pack)
+    a, b = points.body_hits(a), points.body_hits(b)
     if opts.subjects:
-        a, b, found = _subjects(a, b, alignment)
+        a, b, found = subjects.name_subjects(a, b, alignment, opts.subject_cosine)
         by_id.update(found)
     weak = _weak_aliases(pack)
     issues_a = _sentence_issues(a, by_id)
     issues_b = _sentence_issues(b, by_id)
     # Which sentences make a point of the call (not a title, the call itself, its tone).
-    points = (
-        [_is_point(s.text, s.index) for s in a.sentences],
-        [_is_point(s.text, s.index) for s in b.sentences],
+    makes_point = (
+        [subjects.is_point(s.text, s.index) for s in a.sentences],
+        [subjects.is_point(s.text, s.index) for s in b.sentences],
     )
     key = _roll_up(a, b, alignment, by_id, (issues_a, issues_b), opts.details_when_answered)
+    if opts.fold_comentions:
+        key = points.fold_comentions(key, a, b, weak)
     first_seen: dict[str, int] = {}
     for offset, tagged in ((0, a), (len(a.readout.text) + 1, b)):
         for hit in tagged.hits:
@@ -128,15 +138,18 @@ def judge(
             hits_a=hits_a,
             hits_b=hits_b,
             presence=(presence_a, presence_b),
+            details=_details(issue, hits_a, hits_b, by_id),
         )
         if hits_a and hits_b:
-            diffs.append(replace(diff, details=_details(issue, hits_a, hits_b, by_id)))
+            diffs.append(diff)
             continue
         here, side = (0, Side.ONLY_A) if hits_a else (1, Side.ONLY_B)
         if diff.presence[here] is Presence.PASSING:
             passing.append(replace(diff, side=side))
             continue
-        confirmed = _other_words(diff, here, alignment, (issues_a, issues_b), (a, b), points, opts)
+        confirmed = _other_words(
+            diff, here, alignment, (issues_a, issues_b), (a, b), makes_point, opts
+        )
         diffs.append(confirmed or replace(diff, side=side))
     return Judgement(a=a, b=b, topics=tuple(diffs), passing=tuple(passing))
 
@@ -302,118 +315,3 @@ def _other_words(
         presence=(presence[0], presence[1]),
         confidence=round(cos, 3),
     )
-
-
-# --- subjects the pack does not know ---------------------------------------------------
-
-_CALL_ITSELF = re.compile(
-    r"\b(?:tele)?phone (?:call|conversation)|\b(?:spoke|talked)\b(?:\s+[\w.,]+){0,3}\s+with\b"
-    r"|\bvideo (?:call|conference|link)\b|\bheld (?:a )?(?:call|talks)\b"
-    r"|телефонн\w+ разговор|разговор\w* по телефону|видеоконференц"
-    r"|состоял\w* (?:телефонный )?разговор",
-    re.IGNORECASE,
-)
-_TONE = re.compile(
-    r"\b(?:frank|candid|businesslike|constructive|substantive|in-depth|cordial|warm|friendly)\b"
-    r"|деловой|откровенн|конструктивн|содержательн|дружеск|тёпл|доверительн",
-    re.IGNORECASE,
-)
-_REPORTING = re.compile(
-    r"\b(?:discussed|raised|informed(?:\s+\w+){0,2}\s+(?:about|of|on)|briefed(?:\s+\w+){0,2}\s+on"
-    r"|expressed|conveyed|welcomed|stressed|emphasi[sz]ed|noted|underlined|reaffirmed|reiterated"
-    r"|touched\s+(?:up)?on|exchanged\s+views\s+on|spoke\s+about|talked\s+about|agreed\s+(?:on|to)"
-    r"|called\s+for|urged|thanked\s+\w+\s+for|congratulated\s+\w+\s+on)\s+"
-    r"|(?:обсудили|обсуждены|обсуждались|затронули|затронуты|проинформировал\w*\s+(?:\w+\s+)?о"
-    r"|выразил\w*|подчеркнул\w*|отметил\w*|приветствовал\w*|обменялись\s+мнениями\s+(?:по|о)"
-    r"|поблагодарил\w*\s+\w+\s+за|поздравил\w*\s+\w+\s+с|договорились\s+о|призвал\w*\s+к?)\s+",
-    re.IGNORECASE,
-)
-_PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$", re.IGNORECASE)
-_STOP_LEAD = re.compile(
-    r"(?:the|a|an|his|her|their|its|also|further|in|on|of|about|issues?\s+of|matters?\s+of"
-    r"|prospects?\s+(?:of|for)|вопросы|тему|ход|ситуацию\s+(?:с|вокруг|в)|о|об|по)\s+",
-    re.IGNORECASE,
-)
-_NO_SUBJECT = re.compile(
-    r"(?:that|whether|how|his|her|their|its|our|hope|view|confidence|readiness|willingness"
-    r"|importance|need|during|ходе|в\s+ходе|что|как|готовност\w*|важност\w*|признательност\w*"
-    r"|надежд\w*|уверенност\w*|заинтересованност\w*|необходимост\w*|на\s+уровне)\b",
-    re.IGNORECASE,
-)
-_PHRASE_END = re.compile(
-    r"[,;:.()]|\s(?:and|as well as|with|which|that|who|и|а также|что|который)\s"
-)
-SUBJECT_WORDS = 5
-"""Most words of a subject's name."""
-
-
-def _subjects(
-    a: TaggedReadout, b: TaggedReadout, alignment: Alignment
-) -> tuple[TaggedReadout, TaggedReadout, dict[str, Topic]]:
-    found: dict[str, Topic] = {}
-    out = []
-    for tagged, unmatched in ((a, alignment.unmatched_a), (b, alignment.unmatched_b)):
-        tagged_ids = {h.sentence for h in tagged.hits}
-        extra: list[TopicHit] = []
-        for index in unmatched:
-            sentence = tagged.sentences[index]
-            if index in tagged_ids or not _is_point(sentence.text, index):
-                continue
-            named = subject_phrase(sentence.text)
-            if named is None:
-                continue
-            start, end = named
-            label = sentence.text[start:end]
-            topic_id = "subject:" + _slug(label)
-            if topic_id in found:
-                continue
-            found[topic_id] = Topic(id=topic_id, label=label, kind=TopicKind.SUBJECT)
-            extra.append(
-                TopicHit(
-                    topic_id=topic_id,
-                    sentence=index,
-                    start=sentence.start + start,
-                    end=sentence.start + end,
-                    text=label,
-                )
-            )
-        hits = tuple(sorted((*tagged.hits, *extra), key=lambda h: (h.start, h.end, h.topic_id)))
-        out.append(replace(tagged, hits=hits))
-    return out[0], out[1], found
-
-
-def _is_point(text: str, index: int) -> bool:
-    """A point of the call: not the title, the call's own mention, or its tone."""
-    if index == 0 and not text.rstrip().endswith((".", "!", "?")):
-        return False
-    return not (_CALL_ITSELF.search(text) or _TONE.search(text))
-
-
-def subject_phrase(text: str) -> tuple[int, int] | None:
-    """The span of the words a sentence's point is about: after its reporting verb,
-    without leading articles and prepositions, up to the end of the phrase."""
-    verb = _REPORTING.search(text)
-    if verb is None or _PASSIVE.search(text, 0, verb.start()):
-        return None
-    start = verb.end()
-    if _NO_SUBJECT.match(text, start):
-        return None
-    while (lead := _STOP_LEAD.match(text, start)) is not None and lead.end() > start:
-        start = lead.end()
-    end_match = _PHRASE_END.search(text, start)
-    end = end_match.start() if end_match else len(text)
-    words = list(re.finditer(r"\S+", text[start:end]))
-    # A clause ("that Russia condemns …"), an attitude ("the hope", "his view",
-    # "готовность к …") or a time ("during the videoconference") names no subject.
-    if len(words) < 2 or _NO_SUBJECT.match(text, start):
-        return None
-    words = words[:SUBJECT_WORDS]
-    end = start + words[-1].end()
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def _slug(label: str) -> str:
-    words = re.findall(r"\w+", label.lower())
-    return "-".join(words)[:60] or "subject"

@@ -177,6 +177,8 @@ def _token_pattern(words: list[str], norms: dict[str, list[str]]) -> list[dict[s
         if word == GAP:
             pattern.append({"IS_SENT_START": False, "OP": f"{{0,{MAX_GAP}}}"})
         elif word == NAME:
+            # "visit the United States": a name may come with its article.
+            pattern.append({"LOWER": "the", "IS_SENT_START": False, "OP": "?"})
             pattern.append({"IS_TITLE": True, "IS_SENT_START": False, "OP": "{1,3}"})
         elif ACRONYM.match(word):
             pattern.append({"ORTH": word})

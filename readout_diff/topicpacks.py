@@ -43,7 +43,7 @@ ACRONYM = re.compile(r"^(?=.*[A-ZА-ЯЁ])[A-ZА-ЯЁ0-9]{2,}$")
 """A word of an alias that matches case-sensitively (two or more capitals or digits)."""
 _ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _PACK_KEYS = {"name", "version", "description", "disable"}
-_TOPIC_KEYS = {"id", "label", "group", "unless", "weak", "parent", *LANGUAGES}
+_TOPIC_KEYS = {"id", "label", "group", "unless", "weak", "parent", "anchored", *LANGUAGES}
 _TOP_KEYS = {"pack", "topic", "negation"}
 
 
@@ -64,6 +64,12 @@ class TopicSpec:
     parent: str = ""
     """The issue this topic is a detail of ("arms supplies" under "war in Ukraine"), or ""
     for an issue of its own; verdicts and exit statuses are taken at issue level."""
+    anchored: bool = False
+    """A topic named by a place or a thing (Ukraine, Taiwan, NATO): its lowercase
+    aliases ("ceasefire", "lasting peace", "eastward expansion") describe it only in a
+    call where one of its capitalised aliases (its anchors) occurs in either readout;
+    elsewhere they are ordinary words. Sub-issues take their issue's setting, and
+    any alias of the issue's family anchors it (see :mod:`readout_diff.judging`)."""
 
     def aliases_for(self, lang: str) -> tuple[str, ...]:
         """The aliases of this topic in one language."""
@@ -205,6 +211,9 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
         raise PackError(source, f"{where}: 'parent' must be a topic id, got {parent!r}")
     if parent == topic_id:
         raise PackError(source, f"{where}: a topic cannot be its own parent")
+    anchored = raw.get("anchored", False)
+    if not isinstance(anchored, bool):
+        raise PackError(source, f"{where}: 'anchored' must be true or false, got {anchored!r}")
     return TopicSpec(
         id=topic_id,
         label=label,
@@ -213,6 +222,7 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
         unless=unless,
         weak=weak,
         parent=parent,
+        anchored=anchored,
     )
 
 
@@ -276,6 +286,7 @@ def merge_packs(base: TopicPack, extra: TopicPack) -> TopicPack:
             unless=_merge_lists(old.unless, spec.unless),
             weak=_merge_lists(old.weak, spec.weak),
             parent=spec.parent or old.parent,
+            anchored=spec.anchored or old.anchored,
         )
     unknown = [topic_id for topic_id in extra.disabled if topic_id not in by_id]
     if unknown:

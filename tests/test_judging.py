@@ -6,15 +6,16 @@ from collections.abc import Callable
 
 import pytest
 
-from readout_diff import judging, pipeline, topicpacks
+from readout_diff import judging, pipeline, subjects, topicpacks
 from readout_diff.model import Presence, Report, Side, Topic, TopicKind
 
 PACK = """
 [[topic]]
 id = "war"
 label = "War in Ukraine"
-en = ["conflict in Ukraine", "war in Ukraine", "Ukrainian crisis"]
+en = ["conflict in Ukraine", "war in Ukraine", "Ukrainian crisis", "lasting peace"]
 weak.en = ["Ukrainian"]
+anchored = true
 
 [[topic]]
 id = "arms"
@@ -31,6 +32,11 @@ en = ["grain exports", "grain"]
 id = "energy"
 label = "Energy"
 en = ["gas supplies", "energy"]
+
+[[topic]]
+id = "sanctions"
+label = "Sanctions"
+en = ["sanctions"]
 """
 
 Compare = Callable[..., Report]
@@ -137,20 +143,81 @@ def test_judging_names_a_point_no_topic_covers_by_its_words(
 ) -> None:
     report = compare_texts(
         "The leaders discussed the war in Ukraine. "
-        "Vladimir Putin informed his counterpart about the evacuation of Russian citizens.",
+        "Vladimir Putin informed his counterpart about the restoration of a medieval monastery.",
         "The leaders discussed the war in Ukraine.",
         options,
     )
     (subject,) = [d for d in report.topics if d.topic.kind is TopicKind.SUBJECT]
     assert subject.side is Side.ONLY_A
-    assert subject.topic.label == "evacuation of Russian citizens"
+    assert subject.topic.label == "restoration of a medieval monastery"
+
+
+def test_judging_a_word_under_another_one_sided_point_is_its_detail(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "The leaders discussed the war in Ukraine. "
+        "Xi warned that the sanctions will hurt energy markets.",
+        "The leaders discussed the war in Ukraine.",
+        options,
+    )
+    assert ids(report.only_a) == ["sanctions"]
+    (sanctions,) = report.only_a
+    assert [(d.topic.id, d.side) for d in sanctions.details] == [("energy", Side.ONLY_A)]
+    assert {h.text for h in sanctions.hits_a} == {"sanctions", "energy"}
+
+
+def test_judging_keeps_the_items_of_a_list_of_subjects_apart(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "The leaders discussed the war in Ukraine. "
+        "They also discussed grain exports, energy and sanctions.",
+        "The leaders discussed the war in Ukraine.",
+        options,
+    )
+    assert ids(report.only_a) == ["grain", "energy", "sanctions"]
+
+
+def test_judging_keeps_points_of_two_reporting_verbs_apart(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "The leaders discussed the war in Ukraine. "
+        "Putin spoke of grain exports, and Erdogan stressed energy.",
+        "The leaders discussed the war in Ukraine.",
+        options,
+    )
+    assert ids(report.only_a) == ["grain", "energy"]
+
+
+def test_judging_a_generic_alias_of_an_anchored_issue_needs_its_name_in_the_call(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    korea = "They discussed a lasting peace on the Korean Peninsula and grain exports."
+    unnamed = compare_texts(korea, "They discussed grain exports.", options)
+    assert ids(unnamed.topics) == ["grain"]
+    named = compare_texts(korea, "They discussed the war in Ukraine and grain exports.", options)
+    assert {d.topic.id: d.side for d in named.topics} == {"war": Side.BOTH, "grain": Side.BOTH}
+
+
+def test_judging_a_title_line_names_no_subject(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "Telephone conversation on energy\nThe leaders discussed the war in Ukraine.",
+        "The leaders discussed the war in Ukraine.",
+        options,
+    )
+    assert ids(report.topics) == ["war"]
+    assert any(h.topic_id == "energy" for h in report.a.hits) is False
 
 
 def test_judging_leaves_the_call_itself_and_its_tone_unnamed() -> None:
-    assert judging.subject_phrase("The conversation was frank and businesslike.") is None
-    assert judging.subject_phrase("Putin expressed the hope that ties would grow.") is None
+    assert subjects.subject_phrase("The conversation was frank and businesslike.") is None
+    assert subjects.subject_phrase("Putin expressed the hope that ties would grow.") is None
     text = "Erdogan raised the purchase of fighter jets."
-    start, end = judging.subject_phrase(text) or (0, 0)
+    start, end = subjects.subject_phrase(text) or (0, 0)
     assert text[start:end] == "purchase of fighter jets"
 
 

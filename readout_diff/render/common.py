@@ -215,8 +215,9 @@ def describe_hit(hit: TopicHit) -> str:
 
 
 def judgement_notes(report: Report, diff: TopicDiff) -> list[str]:
-    """What the issue-level judgement says of a shared issue, one line per fact: a side
-    that says it in other words, a side that only mentions it, the details one side adds."""
+    """What the issue-level judgement says of an issue, one line per fact: a side that
+    says it in other words, a side that only mentions it, the details one side adds (of a
+    one-sided issue: the topics its sentences touch on under it)."""
     names = (report.a.readout.name, report.b.readout.name)
     notes = []
     for k, hits in enumerate((diff.hits_a, diff.hits_b)):
@@ -232,7 +233,11 @@ def judgement_notes(report: Report, diff: TopicDiff) -> list[str]:
     for detail in diff.details:
         name = names[0] if detail.side is Side.ONLY_A else names[1]
         sentences = ", ".join(f"[{i}]" for i in sorted({h.sentence for h in detail.hits}))
-        notes.append(f"only {name} mentions {detail.topic.label} {sentences}")
+        if diff.side is Side.BOTH:
+            notes.append(f"only {name} mentions {detail.topic.label} {sentences}")
+        else:
+            # A word under this point in the same sentence, not a point of its own.
+            notes.append(f"with {detail.topic.label} {sentences}")
     return notes
 
 

@@ -48,11 +48,9 @@ def escape(text: str) -> str:
 
 def _sentence(tagged: TaggedReadout, index: int, diff: TopicDiff | None) -> str:
     sentence = tagged.sentences[index]
-    hits = tuple(
-        h
-        for h in tagged.hits
-        if h.sentence == index and (diff is None or h.topic_id == diff.topic.id)
-    )
+    # The issue's hits, its details' (sub-issues rolled up into it) included.
+    own = set(diff.hits_a + diff.hits_b) if diff is not None else set()
+    hits = tuple(h for h in tagged.hits if h.sentence == index and (diff is None or h in own))
     pieces = marked_pieces(sentence, hits if diff is not None else ())
     out = "".join(f"**{escape(p)}**" if trigger else escape(p) for p, trigger in pieces)
     # A sentence opening with "#", "+", "-", "=" or "1." would become a heading or a list.
@@ -108,6 +106,8 @@ def render_pair(report: Report, style: Style) -> str:
         for diff in topics:
             kind = " (a name no topic covers)" if diff.topic.kind is TopicKind.ADHOC else ""
             lines += [f"### {escape(diff.topic.label)}{kind}", ""]
+            notes = judgement_notes(report, diff)
+            lines += [f"- {escape(note)}" for note in notes] + ([""] if notes else [])
             hits = diff.hits_a or diff.hits_b
             for index in sorted({h.sentence for h in hits}):
                 lines.append(f"> {_labelled(report, tagged, index, diff)}")

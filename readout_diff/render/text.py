@@ -163,6 +163,8 @@ def write_report(console: Console, report: Report, color: bool) -> None:
                 )
                 if summary:
                     console.print(Padding(Text(f"by {summary}", style="italic"), (0, 0, 0, 4)))
+                for fact in judgement_notes(report, diff):
+                    console.print(Padding(Text(fact, style="italic"), (0, 0, 0, 4)))
                 for index in sorted({h.sentence for h in hits}):
                     line = _sentence(
                         tagged, index, diff, color, fit=console.width - 4, report=report
@@ -272,7 +274,9 @@ def _sentence(
     sentence = tagged.sentences[index]
     hits = tuple(h for h in tagged.hits if h.sentence == index)
     if diff is not None:
-        hits = tuple(h for h in hits if h.topic_id == diff.topic.id)
+        # The issue's hits, its details' (sub-issues rolled up into it) included.
+        own = set(diff.hits_a + diff.hits_b)
+        hits = tuple(h for h in hits if h in own)
     pieces = marked_pieces(sentence, hits)
     number = f"[{index}] "
     label = ""

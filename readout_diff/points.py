@@ -1,0 +1,218 @@
+"""Which words of a readout make a point of their own: the judgement's filters on hits.
+
+Tagging finds every alias; three rules, each about how readouts are written, keep
+only the words that make a point:
+
+* **A title names the event**, not a subject: the hits of a readout's title line
+  ("Japan-US Summit Telephone Talk") are not topics.
+* **A generic word of a place's issue needs the place.** A topic named by a place or
+  a thing (the pack's ``anchored`` topics: Ukraine, Taiwan, NATO) counts its lowercase
+  aliases ("ceasefire", "lasting peace") only in a call where one of its proper-name
+  aliases occurs in either readout: "lasting peace" on the Korean Peninsula is not
+  the war in Ukraine.
+* **One sentence, one point.** An issue that one readout raises only in sentences
+  where it raises another one-sided issue is that issue's detail ("sanctions will
+  hit finance, energy and supply chains" is one point, about sanctions), unless the
+  two are items of one list of the call's subjects ("discussed A, B and C") or the
+  objects of two reporting verbs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+
+from readout_diff.model import TaggedReadout, TopicHit
+from readout_diff.subjects import is_title
+from readout_diff.topicpacks import TopicPack
+
+
+def body_hits(tagged: TaggedReadout) -> TaggedReadout:
+    """``tagged`` without the hits in its title line: a title names the event ("Japan-US
+    Summit Telephone Talk"), not a subject of the call."""
+    if not tagged.sentences:
+        return tagged
+    first = tagged.sentences[0]
+    rest = tagged.readout.text[first.end :]
+    whole_line = not tagged.readout.text[: first.start].strip() and (
+        not rest.strip() or rest.lstrip(" \t").startswith(("\n", "\r"))
+    )
+    if not (whole_line and is_title(first.text, 0)):
+        return tagged
+    return replace(tagged, hits=tuple(h for h in tagged.hits if h.sentence != 0))
+
+
+_PLACE_ADJECTIVE = re.compile(r"\w+(?:ск|цк)(?:ий|ая|ое|ие|ой|ого|ому|ом|их|им|ую|ыми?)\b")
+"""A Russian adjective made from a place name ("украинский", "иранской"): lowercase in
+Russian, but it names the place as "Ukrainian" does."""
+
+
+def is_anchor(alias: str) -> bool:
+    """Whether an alias names its topic by a proper name: a capitalised word, or a
+    Russian adjective made from one."""
+    return any(ch.isupper() for ch in alias) or bool(_PLACE_ADJECTIVE.search(alias))
+
+
+def anchored_hits(
+    a: TaggedReadout, b: TaggedReadout, pack: TopicPack | None
+) -> tuple[TaggedReadout, TaggedReadout]:
+    """The readouts without the generic hits of anchored topics that neither readout
+    names: "lasting peace" on the Korean Peninsula is not the war in Ukraine.
+
+    A topic is anchored by its own pack setting or its issue's; the anchors of a
+    topic are the proper-name aliases (not the weak ones) of any topic under the same
+    anchored issue, found in either readout.
+    """
+    if pack is None:
+        return a, b
+    specs = {spec.id: spec for spec in pack.topics}
+
+    def root(topic_id: str) -> str:
+        seen: set[str] = set()
+        current = topic_id
+        while current in specs and current not in seen:
+            if specs[current].anchored:
+                return current
+            seen.add(current)
+            current = specs[current].parent
+        return ""
+
+    hits = a.hits + b.hits
+    if not any(root(h.topic_id) for h in hits):
+        return a, b
+    named = {
+        root(h.topic_id)
+        for h, lang in [(h, a.readout.language) for h in a.hits]
+        + [(h, b.readout.language) for h in b.hits]
+        if is_anchor(h.alias) and h.alias not in specs[h.topic_id].weak_for(lang)
+    }
+
+    def keep(hit: TopicHit) -> bool:
+        home = root(hit.topic_id) if hit.topic_id in specs else ""
+        return not home or not hit.alias or is_anchor(hit.alias) or home in named
+
+    return (
+        replace(a, hits=tuple(h for h in a.hits if keep(h))),
+        replace(b, hits=tuple(h for h in b.hits if keep(h))),
+    )
+
+
+def fold_comentions(
+    key: dict[str, str],
+    a: TaggedReadout,
+    b: TaggedReadout,
+    weak: Mapping[tuple[str, str], frozenset[str]],
+) -> dict[str, str]:
+    """``key`` with one-sided issues folded into the one-sided point of their sentences.
+
+    A reader counts points, not words: a sentence that congratulates on the Winter
+    Olympics makes one point, and "sanctions will hit finance, energy and supply
+    chains" makes one point, about sanctions. An issue that one readout raises only in
+    sentences where it raises another one-sided issue, one raised in more sentences
+    (or in as many, earlier) and not only in passing, is that issue's detail.
+    """
+    at: tuple[list[set[str]], list[set[str]]] = (
+        [set() for _ in a.sentences],
+        [set() for _ in b.sentences],
+    )
+    first: dict[str, int] = {}
+    discussed: set[tuple[int, str]] = set()
+    spans: dict[tuple[int, int, str], list[TopicHit]] = {}
+    for side, tagged in enumerate((a, b)):
+        lang = tagged.readout.language
+        for hit in tagged.hits:
+            issue = key[hit.topic_id]
+            at[side][hit.sentence].add(issue)
+            spans.setdefault((side, hit.sentence, issue), []).append(hit)
+            first.setdefault(issue, side * (len(a.readout.text) + 1) + hit.start)
+            if hit.alias not in weak.get((hit.topic_id, lang), ()):
+                discussed.add((side, issue))
+    present = ({t for s in at[0] for t in s}, {t for s in at[1] for t in s})
+    into: dict[str, str] = {}
+    for side in (0, 1):
+        mine = present[side] - present[1 - side]
+        sents = {t: {i for i, found in enumerate(at[side]) if t in found} for t in mine}
+        rank = {t: (-len(sents[t]), first[t], t) for t in mine}
+        text = (a, b)[side].readout.text
+        starts = [sentence.start for sentence in (a, b)[side].sentences]
+
+        for issue in sorted(mine, key=lambda t: rank[t], reverse=True):
+            hosts = set.intersection(
+                *(
+                    {
+                        y
+                        for y in at[side][i] & mine
+                        if rank[y] < rank[issue]
+                        and (side, y) in discussed
+                        and not _siblings(
+                            spans[(side, i, y)], spans[(side, i, issue)], text, starts[i]
+                        )
+                    }
+                    for i in sents[issue]
+                )
+            )
+            if hosts:
+                into[issue] = min(hosts, key=lambda y: rank[y])
+
+    def final(issue: str) -> str:
+        while issue in into:
+            issue = into[issue]
+        return issue
+
+    return {topic_id: final(reported) for topic_id, reported in key.items()}
+
+
+_SEPARATOR = re.compile(r",|;|\s(?:and|or|as well as|и|или|а также)\s")
+LIST_GAP = 3
+"""Most words between a hit and the separator after it for the hit to end an item of
+a list ("the SolarWinds hack, reports of bounties, …")."""
+
+
+_AGENDA = re.compile(
+    r"\b(?:discuss\w*|raised|rais\w+\s+\w+\s+(?:concerns?|issues?|matters?)|touched\s+(?:up)?on"
+    r"|exchanged\s+views|reviewed|including|notably|praised|welcomed|condemned|supported"
+    r"|urged|called\s+for|expressed\s+(?:\w+\s+){0,2}(?:for|about|over|with)"
+    r"|обсу\w+|затрон\w+|обменял\w*\s+мнениями|в\s+том\s+числе|включая|приветствовал\w*"
+    r"|поддержал\w*|осудил\w*|призвал\w*)\b",
+    re.IGNORECASE,
+)
+"""A verb or phrase that opens a list of the call's subjects ("discussed A, B and C",
+"raised other matters of concern, including A, B and C", "praised A and B")."""
+
+
+_CLAUSE_VERB = re.compile(
+    r"\b(?:stressed|noted|said|agreed|informed|reaffirmed|reiterated|pointed\s+out|thanked"
+    r"|congratulated|expressed|assured|underlined|emphasi[sz]ed|confirmed|proposed|invited"
+    r"|подчеркнул\w*|отметил\w*|заявил\w*|договорил\w*|проинформировал\w*|поблагодарил\w*"
+    r"|поздравил\w*|выразил\w*|подтвердил\w*|предложил\w*|пригласил\w*|указал\w*)\b",
+    re.IGNORECASE,
+)
+"""A reporting verb: between two issues of a sentence, it makes each a point of its
+own ("met at the OSCE and urged the CTBT's entry into force")."""
+
+
+def _siblings(xs: list[TopicHit], ys: list[TopicHit], text: str, start: int) -> bool:
+    """Whether two issues of one sentence (from ``start``) are points of their own: items
+    of one list of the call's subjects ("discussed A, B and C") or objects of two
+    reporting verbs, not one the point and the other a word under it ("sanctions will
+    hit finance, energy and supply chains")."""
+    for x in xs:
+        for y in ys:
+            first, second = (x, y) if x.start <= y.start else (y, x)
+            if _coordinate(x, y, text) and _AGENDA.search(text, start, first.start):
+                return True
+            if _AGENDA.search(text, first.end, second.start) or _CLAUSE_VERB.search(
+                text, first.end, second.start
+            ):
+                return True
+    return False
+
+
+def _coordinate(x: TopicHit, y: TopicHit, text: str) -> bool:
+    """Whether two hits of one sentence are items of one list: the earlier one ends an
+    item (a separator follows it within a few words) before the later one begins."""
+    first, second = (x, y) if x.start <= y.start else (y, x)
+    between = text[first.end : second.start]
+    separator = _SEPARATOR.search(between)
+    return separator is not None and len(between[: separator.start()].split()) <= LIST_GAP

@@ -1,0 +1,140 @@
+"""Subjects the pack does not know: a one-sided point that no topic covers, named by
+the words that carry it.
+
+A sentence that carries no topic, has no counterpart on the other side, is not loosely
+similar to any sentence there, and is a point of the call (not its title, not the
+description of the talks, not the statement that the call took place) is a one-sided
+subject, named by the words after its reporting verb ("informed his counterpart about
+the evacuation of Russian citizens" -> "evacuation of Russian citizens").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from readout_diff.model import Alignment, TaggedReadout, Topic, TopicHit, TopicKind
+
+_CALL_ITSELF = re.compile(
+    r"\b(?:tele)?phone (?:call|conversation)|\b(?:spoke|talked)\b(?:\s+[\w.,]+){0,3}\s+with\b"
+    r"|\bvideo (?:call|conference|link)\b|\bheld (?:a )?(?:call|talks)\b"
+    r"|телефонн\w+ разговор|разговор\w* по телефону|видеоконференц"
+    r"|состоял\w* (?:телефонный )?разговор",
+    re.IGNORECASE,
+)
+_TONE = re.compile(
+    r"\b(?:frank|candid|businesslike|constructive|substantive|in-depth|cordial|warm|friendly)\b"
+    r"|деловой|откровенн|конструктивн|содержательн|дружеск|тёпл|доверительн",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\b(?:discussed|raised|informed(?:\s+\w+){0,2}\s+(?:about|of|on)|briefed(?:\s+\w+){0,2}\s+on"
+    r"|expressed|conveyed|welcomed|stressed|emphasi[sz]ed|noted|underlined|reaffirmed|reiterated"
+    r"|touched\s+(?:up)?on|exchanged\s+views\s+on|spoke\s+about|talked\s+about|agreed\s+(?:on|to)"
+    r"|called\s+for|urged|thanked\s+\w+\s+for|congratulated\s+\w+\s+on)\s+"
+    r"|(?:обсудили|обсуждены|обсуждались|затронули|затронуты|проинформировал\w*\s+(?:\w+\s+)?о"
+    r"|выразил\w*|подчеркнул\w*|отметил\w*|приветствовал\w*|обменялись\s+мнениями\s+(?:по|о)"
+    r"|поблагодарил\w*\s+\w+\s+за|поздравил\w*\s+\w+\s+с|договорились\s+о|призвал\w*\s+к?)\s+",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$", re.IGNORECASE)
+_STOP_LEAD = re.compile(
+    r"(?:the|a|an|his|her|their|its|also|further|in|on|of|about|issues?\s+of|matters?\s+of"
+    r"|prospects?\s+(?:of|for)|вопросы|тему|ход|ситуацию\s+(?:с|вокруг|в)|о|об|по)\s+",
+    re.IGNORECASE,
+)
+_NO_SUBJECT = re.compile(
+    r"(?:that|whether|how|his|her|their|its|our|hope|view|confidence|readiness|willingness"
+    r"|importance|need|during|ходе|в\s+ходе|что|как|готовност\w*|важност\w*|признательност\w*"
+    r"|надежд\w*|уверенност\w*|заинтересованност\w*|необходимост\w*|на\s+уровне)\b",
+    re.IGNORECASE,
+)
+_PHRASE_END = re.compile(
+    r"[,;:.()]|\s(?:and|as well as|with|which|that|who|и|а также|что|который)\s"
+)
+SUBJECT_WORDS = 5
+"""Most words of a subject's name."""
+
+
+def name_subjects(
+    a: TaggedReadout, b: TaggedReadout, alignment: Alignment, most_cosine: float = 1.0
+) -> tuple[TaggedReadout, TaggedReadout, dict[str, Topic]]:
+    found: dict[str, Topic] = {}
+    out = []
+    sem = alignment.semantic
+    for side, (tagged, unmatched) in enumerate(
+        ((a, alignment.unmatched_a), (b, alignment.unmatched_b))
+    ):
+        tagged_ids = {h.sentence for h in tagged.hits}
+        extra: list[TopicHit] = []
+        for index in unmatched:
+            sentence = tagged.sentences[index]
+            if index in tagged_ids or not is_point(sentence.text, index):
+                continue
+            if sem:
+                closest = max((row[index] for row in sem) if side else sem[index], default=0.0)
+                if closest >= most_cosine:
+                    continue
+            named = subject_phrase(sentence.text)
+            if named is None:
+                continue
+            start, end = named
+            label = sentence.text[start:end]
+            topic_id = "subject:" + _slug(label)
+            if topic_id in found:
+                continue
+            found[topic_id] = Topic(id=topic_id, label=label, kind=TopicKind.SUBJECT)
+            extra.append(
+                TopicHit(
+                    topic_id=topic_id,
+                    sentence=index,
+                    start=sentence.start + start,
+                    end=sentence.start + end,
+                    text=label,
+                )
+            )
+        hits = tuple(sorted((*tagged.hits, *extra), key=lambda h: (h.start, h.end, h.topic_id)))
+        out.append(replace(tagged, hits=hits))
+    return out[0], out[1], found
+
+
+def is_title(text: str, index: int) -> bool:
+    """The readout's title line: its first line, without a sentence's final stop."""
+    return index == 0 and not text.rstrip().endswith((".", "!", "?"))
+
+
+def is_point(text: str, index: int) -> bool:
+    """A point of the call: not the title, the call's own mention, or its tone."""
+    if is_title(text, index):
+        return False
+    return not (_CALL_ITSELF.search(text) or _TONE.search(text))
+
+
+def subject_phrase(text: str) -> tuple[int, int] | None:
+    """The span of the words a sentence's point is about: after its reporting verb,
+    without leading articles and prepositions, up to the end of the phrase."""
+    verb = _REPORTING.search(text)
+    if verb is None or _PASSIVE.search(text, 0, verb.start()):
+        return None
+    start = verb.end()
+    if _NO_SUBJECT.match(text, start):
+        return None
+    while (lead := _STOP_LEAD.match(text, start)) is not None and lead.end() > start:
+        start = lead.end()
+    end_match = _PHRASE_END.search(text, start)
+    end = end_match.start() if end_match else len(text)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    # A clause ("that Russia condemns …"), an attitude ("the hope", "his view",
+    # "готовность к …") or a time ("during the videoconference") names no subject.
+    if len(words) < 2 or _NO_SUBJECT.match(text, start):
+        return None
+    words = words[:SUBJECT_WORDS]
+    end = start + words[-1].end()
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _slug(label: str) -> str:
+    words = re.findall(r"\w+", label.lower())
+    return "-".join(words)[:60] or "subject"
