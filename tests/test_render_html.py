@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from readout_diff import pipeline, topicpacks
 from readout_diff.model import MultiReport, Report
 from readout_diff.render import Style, render, render_many
 from readout_diff.render.html import render_many as html_render_many
@@ -53,6 +54,10 @@ THREE = (
     "The weather in Paris was mild.\n",
 )
 VOID = {"meta", "br", "img", "input", "link", "hr", "wbr", "source", "area", "col", "base"}
+# Invented readouts with what the issue-level judgement finds: under the war in Ukraine,
+# arms supplies only in A and a prisoner exchange only in B (details); energy shared in
+# other words (B's sentence 1 names no alias); Turkey only in passing in B ("Turkish").
+JUDGEMENT = ROOT / "tests" / "fixtures" / "judgement"
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +80,21 @@ def three_injected(compare_many: CompareMany) -> MultiReport:
     return compare_many(
         (INJECTED, *THREE[1:]),
         ("<b>Kremlin</b>", 'White "House"', "Élysée & co"),
+    )
+
+
+@pytest.fixture(scope="module")
+def judgement_options() -> pipeline.Options:
+    pack = topicpacks.parse_pack((JUDGEMENT / "pack.toml").read_text("utf-8"), "judgement.toml")
+    return pipeline.Options(pack=pack, adhoc=False)
+
+
+@pytest.fixture(scope="module")
+def judgement(compare_texts: CompareTexts, judgement_options: pipeline.Options) -> Report:
+    return compare_texts(
+        (JUDGEMENT / "a.txt").read_text("utf-8"),
+        (JUDGEMENT / "b.txt").read_text("utf-8"),
+        judgement_options,
     )
 
 
@@ -219,6 +239,205 @@ def test_render_html_links_every_aligned_pair(samples: Report) -> None:
         for i in group.a:
             for j in group.b:
                 assert f"b-{j}:" in links[f"a-{i}"]
+
+
+# --- what the issue-level judgement adds -----------------------------------------------
+
+
+def _row(page: str, topic_id: str) -> str:
+    """The topic table row of a topic, by its id."""
+    found = re.search(
+        rf'<tr class="[^"]*"><td><button[^>]*data-topic-id="{topic_id}".*?</tr>', page
+    )
+    assert found is not None, topic_id
+    return found.group(0)
+
+
+def _key(page: str, topic_id: str) -> str:
+    found = re.search(rf'data-topic="(t\d+)" data-topic-id="{topic_id}"', page)
+    assert found is not None, topic_id
+    return found.group(1)
+
+
+def _sentence(page: str, sid: str) -> str:
+    found = re.search(rf'<div class="s [^"]*" id="{sid}".*?</div>', page, re.S)
+    assert found is not None, sid
+    return found.group(0)
+
+
+def test_render_html_judgement_fixture_has_what_it_is_meant_to(judgement: Report) -> None:
+    war, energy, grain = judgement.topics
+    assert [(d.topic.id, d.side.value) for d in war.details] == [
+        ("arms", "only_a"),
+        ("prisoners", "only_b"),
+    ]
+    assert energy.in_other_words and energy.confidence is not None
+    assert [h.sentence for h in energy.hits_b if h.other_words] == [1]
+    assert grain.side.value == "only_b"
+    assert [d.topic.id for d in judgement.passing] == ["turkey"]
+
+
+def test_render_html_lists_each_detail_under_its_issue_with_the_side_that_raises_it(
+    judgement: Report,
+) -> None:
+    page = render(judgement, "html")
+    body = re.search(r'<table class="topics">.*?</table>', page, re.S)
+    assert body is not None
+    rows = re.findall(r'<tr class="([^"]*)"><td><button[^>]*data-topic-id="([^"]+)"', body.group(0))
+    assert rows == [
+        ("one-sided", "grain"),
+        ("shared", "war"),
+        ("detail", "arms"),
+        ("detail", "prisoners"),
+        ("shared", "energy"),
+    ]
+    for topic_id, raised, evidence in (("arms", 0, "a-0"), ("prisoners", 1, "b-0")):
+        row = _row(page, topic_id)
+        cells = re.findall(r'<td class="(mark[^"]*)"', row)
+        assert cells[raised] == "mark on detail" and cells[1 - raised] == "mark"
+        assert f'href="#{evidence}"' in row
+        name = "ab"[raised]
+        assert f"detail: only {name} raises it" in row
+
+
+def test_render_html_marks_a_detail_with_its_own_style_and_its_issue(judgement: Report) -> None:
+    page = render(judgement, "html")
+    war, arms = _key(page, "war"), _key(page, "arms")
+    sentence = _sentence(page, "a-0")
+    assert 'class="s shared"' in sentence  # the issue colours the sentence
+    assert (
+        f'<mark class="detail" data-topics="{war} {arms}" '
+        'title="Arms supplies (a detail of War in Ukraine)">weapons deliveries</mark>'
+    ) in sentence
+    assert f'class="tag detail" data-topic="{arms}"' in sentence
+    assert "Arms supplies (detail)</button>" in sentence
+    assert f'data-topics="{war} {arms}"' in sentence
+
+
+def test_render_html_marks_an_issue_shared_in_other_words_with_its_confidence(
+    judgement: Report,
+) -> None:
+    page = render(judgement, "html")
+    energy = next(d for d in judgement.topics if d.topic.id == "energy")
+    assert energy.confidence is not None
+    confidence = f"confidence {energy.confidence:.2f}"
+    cells = re.findall(r'<td class="(mark[^"]*)"[^>]*>(.*?)</td>', _row(page, "energy"))
+    assert [c for c, _ in cells] == ["mark on", "mark on other-words"]
+    assert cells[1][1].startswith("≈")
+    assert f"in other words, {confidence}" in cells[1][1]
+    assert 'href="#b-1"' in cells[1][1]
+    # The sentence carries the issue, so the filter keeps it, and says so in words.
+    key = _key(page, "energy")
+    sentence = _sentence(page, "b-1")
+    assert re.search(rf'class="s shared other-words" id="b-1" [^>]*data-topics="{key}"', sentence)
+    assert f'<mark class="shared other-words" data-topics="{key}"' in sentence
+    assert f"Energy (in other words, {confidence})</button>" in sentence
+
+
+def test_render_html_has_a_section_of_issues_mentioned_in_passing(judgement: Report) -> None:
+    page = render(judgement, "html")
+    topics = re.search(r'<table class="topics">.*?</table>', page, re.S)
+    assert topics is not None and "turkey" not in topics.group(0)  # never one-sided
+    section = re.search(r'<h2[^>]*id="passing">Mentioned in passing</h2>(.*?)</table>', page, re.S)
+    assert section is not None
+    (row,) = re.findall(r'<tr class="passing">.*?</tr>', section.group(1))
+    assert 'data-topic-id="turkey"' in row
+    cells = re.findall(r'<td class="(mark[^"]*)"', row)
+    assert cells == ["mark", "mark on passing"]
+    assert "“Turkish”" in row and 'href="#b-2"' in row
+    key = _key(page, "turkey")
+    sentence = _sentence(page, "b-2")
+    assert f'<mark class="passing" data-topics="{key}"' in sentence
+    assert "Turkey (in passing)</button>" in sentence
+    assert 'class="s one-sided unmatched"' in sentence  # grain colours it, not Turkey
+
+
+def test_render_html_links_every_evidence_sentence_of_the_json_judgement(
+    judgement: Report,
+) -> None:
+    page = render(judgement, "html")
+    text = "".join(_parse(page).text)
+    data = json.loads(render(judgement, "json"))
+    names = [r["name"] for r in data["readouts"]]
+    links = set(re.findall(r'<a class="ev" href="#([ab]-\d+)"', page))
+    expected: set[str] = set()
+    for topic in data["topics"]:
+        for detail in topic["details"]:
+            assert detail["label"] in text
+            expected |= {
+                f"{'ab'[names.index(h['readout'])]}-{h['sentence']}" for h in detail["evidence"]
+            }
+        if topic["in_other_words"]:
+            expected |= {
+                f"{'ab'[names.index(h['readout'])]}-{h['sentence']}"
+                for h in topic["evidence"]
+                if h["other_words"]
+            }
+    for passing in data["passing"]:
+        assert passing["label"] in text
+        expected |= {
+            f"{'ab'[names.index(h['readout'])]}-{h['sentence']}" for h in passing["evidence"]
+        }
+    assert expected and links == expected
+    ids = {attrs.get("id") for _, attrs in _parse(page).tags}
+    assert links <= ids
+
+
+def test_render_html_shows_a_sub_issue_both_sides_raise_as_its_issue(
+    compare_texts: CompareTexts, judgement_options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "The presidents discussed the conflict in Ukraine and weapons deliveries to Kyiv.",
+        "The leaders discussed the war in Ukraine and arms supplies.",
+        judgement_options,
+    )
+    (war,) = report.topics
+    assert war.topic.id == "war" and not war.details
+    page = render(report, "html")
+    key = _key(page, "war")
+    assert 'class="plain"' not in page  # every trigger is some topic's
+    assert f'<mark class="shared" data-topics="{key}" title="War in Ukraine">arms supplies' in page
+    assert 'data-topic-id="arms"' not in page
+
+
+def test_render_html_keys_the_judgement_only_when_the_report_has_it(
+    samples: Report, judgement: Report
+) -> None:
+    swatches = ("swatch detail", "swatch other-words", "swatch passing")
+    page = render(judgement, "html")
+    assert all(s in page for s in swatches)
+    plain = render(samples, "html")
+    assert not any(s in plain for s in swatches)
+    assert 'id="passing"' not in plain and 'class="ev"' not in plain
+
+
+def test_render_html_of_the_judgement_is_well_formed_self_contained_and_deterministic(
+    compare_texts: CompareTexts, judgement_options: pipeline.Options, judgement: Report
+) -> None:
+    page = render(judgement, "html")
+    assert_well_formed(page)
+    assert_self_contained(page)
+    again = compare_texts(
+        (JUDGEMENT / "a.txt").read_text("utf-8"),
+        (JUDGEMENT / "b.txt").read_text("utf-8"),
+        judgement_options,
+    )
+    assert render(again, "html") == page
+
+
+def test_render_html_shows_passing_mentions_when_no_topic_is_found(
+    compare_texts: CompareTexts, judgement_options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "The presidents talked about shipments through Turkish ports.",
+        "The leaders talked about the weather.",
+        judgement_options,
+    )
+    assert not report.topics and [d.topic.id for d in report.passing] == ["turkey"]
+    page = render(report, "html")
+    assert "No topic of the pack was found in either readout." in page
+    assert 'id="passing"' in page and 'id="show-all"' in page
+    assert_well_formed(page)
 
 
 # --- three or more readouts ----------------------------------------------------------
@@ -578,3 +797,101 @@ def test_browser_three_renders_an_injected_script_as_text(
 ) -> None:
     page = render_many(three_injected, "html")
     assert_injected_script_is_text(browser, page, tmp_path / "injected.html")
+
+
+# --- a real browser, what the judgement adds ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def opened_judgement(
+    browser: Any, judgement: Report, tmp_path_factory: pytest.TempPathFactory
+) -> _Opened:
+    return _Opened(
+        browser, render(judgement, "html"), tmp_path_factory.mktemp("html") / "judgement.html"
+    )
+
+
+def _shown(opened: _Opened) -> set[str]:
+    return {s["id"] for s in opened.sentences() if s["visible"]}
+
+
+def _filter_on(opened: _Opened, topic_id: str) -> set[str]:
+    """The sentences left when only this topic's button is pressed."""
+    if opened.page.is_enabled("#show-all"):
+        opened.page.click("#show-all")
+    opened.page.click(f'button.topic[data-topic-id="{topic_id}"]')
+    return _shown(opened)
+
+
+def test_browser_judgement_loads_without_errors_or_fetches(opened_judgement: _Opened) -> None:
+    assert opened_judgement.errors == []
+    assert opened_judgement.requests == [opened_judgement.url]
+    assert opened_judgement.page.evaluate("document.querySelectorAll('.gutter path').length") > 0
+
+
+def test_browser_filter_on_an_issue_shared_in_other_words_keeps_the_paraphrase(
+    opened_judgement: _Opened,
+) -> None:
+    # B's sentence 1 names no alias of Energy: it is the issue's evidence all the same.
+    assert _filter_on(opened_judgement, "energy") == {"a-1", "b-1"}
+    opened_judgement.page.click("#show-all")
+    assert opened_judgement.errors == []
+
+
+def test_browser_filter_on_a_detail_an_issue_and_a_passing_mention(
+    opened_judgement: _Opened,
+) -> None:
+    page = opened_judgement.page
+    assert _filter_on(opened_judgement, "arms") == {"a-0"}
+    assert _filter_on(opened_judgement, "prisoners") == {"b-0"}
+    assert _filter_on(opened_judgement, "war") == {"a-0", "b-0"}
+    # Filtering on the issue keeps its details' words highlighted, not dimmed.
+    assert (
+        page.evaluate("document.querySelector('#a-0 mark.detail').classList.contains('off')")
+        is False
+    )
+    assert _filter_on(opened_judgement, "turkey") == {"b-2"}
+    page.click("#show-all")
+    assert len(_shown(opened_judgement)) == len(opened_judgement.sentences())
+    assert opened_judgement.errors == []
+
+
+def test_browser_evidence_link_shows_and_lights_up_its_sentence(
+    opened_judgement: _Opened,
+) -> None:
+    page = opened_judgement.page
+    assert _filter_on(opened_judgement, "grain") == {"b-2"}  # hides a-0
+    page.click('tr.detail:has([data-topic-id="arms"]) a.ev[href="#a-0"]')
+    assert len(_shown(opened_judgement)) == len(opened_judgement.sentences())
+    assert page.evaluate("location.hash") == "#a-0"
+    assert page.evaluate("document.activeElement.id") == "a-0"
+    assert "linked" in (page.get_attribute("#b-0", "class") or "")  # its counterpart
+    page.evaluate("document.activeElement.blur()")
+    assert opened_judgement.requests == [opened_judgement.url]
+    assert opened_judgement.errors == []
+
+
+def test_browser_judgement_is_told_in_words_and_line_styles_not_colour_alone(
+    opened_judgement: _Opened, judgement: Report
+) -> None:
+    page = opened_judgement.page
+    aside = page.inner_text("aside")
+    energy = next(d for d in judgement.topics if d.topic.id == "energy")
+    assert f"in other words, confidence {energy.confidence:.2f}" in aside
+    assert "detail: only a raises it" in aside and "detail: only b raises it" in aside
+    assert page.locator("#passing").is_visible()
+    assert page.locator("#passing").inner_text() == "Mentioned in passing"
+    tags = page.inner_text(".readouts")
+    assert "Arms supplies (detail)" in tags and "Turkey (in passing)" in tags
+    assert "Energy (in other words" in tags
+    style = """sel => { const s = getComputedStyle(document.querySelector(sel));
+        return [s.textDecorationLine, s.textDecorationStyle, s.backgroundColor]; }"""
+    shared = page.evaluate(style, "#a-0 mark.shared")
+    detail = page.evaluate(style, "#a-0 mark.detail")
+    other_words = page.evaluate(style, "#b-1 mark.other-words")
+    passing = page.evaluate(style, "#b-2 mark.passing")
+    assert shared[0] == "none"
+    assert detail[:2] == ["underline", "dashed"] and detail[2] != shared[2]
+    assert other_words[:2] == ["underline", "dotted"]
+    assert passing[:2] == ["underline", "dotted"] and passing[2] != shared[2]
+    assert opened_judgement.errors == []

@@ -73,33 +73,78 @@ def e(text: str) -> str:
 SHARED, ONE_SIDED, SOME = "shared", "one-sided", "some"
 _PRIORITY = (ONE_SIDED, SOME, SHARED)
 MANY_KIND = {"all": SHARED, "missing_one": ONE_SIDED, "some": SOME}
+# What the issue-level judgement adds (two readouts): a sub-issue one side raises under
+# a shared issue, and an issue one side only mentions in passing. Neither colours a
+# sentence (the issue does, or nothing); each has marks, tags and rows of its own.
+DETAIL, PASSING = "detail", "passing"
+OTHER_WORDS = "other-words"
+"""The class of a sentence, mark and tag that make an issue's point in other words."""
 
 
 class Topics:
     """What every part of a page needs to know about the report's topics.
 
     ``kinds`` maps each topic id, in report order, to its CSS class; ``labels`` to
-    how the page names it.
+    how the page names it; ``parents`` a detail to its issue, so that a sentence
+    carrying the detail carries the issue too; ``confidence`` an issue shared in other
+    words to the encoder's cosine of the sentence that says it.
     """
 
-    def __init__(self, kinds: dict[str, str], labels: dict[str, str]) -> None:
+    def __init__(
+        self,
+        kinds: dict[str, str],
+        labels: dict[str, str],
+        parents: dict[str, str] | None = None,
+        confidence: dict[str, float] | None = None,
+    ) -> None:
         self.kinds = kinds
         self.labels = labels
+        self.parents = parents or {}
+        self.confidence = confidence or {}
         # Short ids keep the attributes small and immune to whatever a topic id contains.
         self.key = {topic_id: f"t{k}" for k, topic_id in enumerate(kinds)}
 
     def label(self, topic_id: str) -> str:
         return self.labels[topic_id]
 
+    def describe(self, topic_id: str) -> str:
+        """The label with what the judgement says of it, for a title: "Arms supplies (a
+        detail of War in Ukraine)", "Turkey (mentioned only in passing)"."""
+        kind = self.kinds[topic_id]
+        if kind == DETAIL:
+            return f"{self.label(topic_id)} (a detail of {self.label(self.parents[topic_id])})"
+        if kind == PASSING:
+            return f"{self.label(topic_id)} (mentioned only in passing)"
+        return self.label(topic_id)
+
     def status(self, topic_ids: Iterable[str]) -> str:
         """The class of something carrying these topics: the most telling status wins."""
         kinds = {self.kinds[t] for t in topic_ids}
         return next((kind for kind in _PRIORITY if kind in kinds), "plain")
 
+    def mark_kind(self, topic_ids: Iterable[str]) -> str:
+        """The class of a mark: its issue's status, else detail, else passing."""
+        ids = list(topic_ids)
+        kind = self.status(ids)
+        if kind != "plain":
+            return kind
+        kinds = {self.kinds[t] for t in ids}
+        return next((k for k in (DETAIL, PASSING) if k in kinds), kind)
+
     def in_order(self, hits: Iterable[TopicHit]) -> list[str]:
         """The hits' topics in report order, so that output does not depend on set order."""
         found = {h.topic_id for h in hits}
         return [t for t in self.kinds if t in found]
+
+    def with_parents(self, topic_ids: Iterable[str]) -> list[str]:
+        """The topics and the issues of those that are details, in report order."""
+        found = set(topic_ids)
+        found |= {self.parents[t] for t in found if t in self.parents}
+        return [t for t in self.kinds if t in found]
+
+    def keys(self, topic_ids: Iterable[str]) -> str:
+        """The ``data-topics`` value of something carrying these topics."""
+        return " ".join(self.key[t] for t in topic_ids)
 
 
 def not_discussed(label: str, names: Sequence[str], hits: Sequence[tuple[TopicHit, ...]]) -> str:
@@ -195,10 +240,11 @@ def filter_bar() -> list[str]:
 def topic_button(page: Topics, topic: Topic) -> str:
     kind = page.kinds[topic.id]
     hint = " (a name no topic covers)" if topic.kind is TopicKind.ADHOC else ""
+    title = page.describe(topic.id) if kind in (DETAIL, PASSING) else topic.group or topic.label
     return (
         f'<button type="button" class="topic {kind}" '
         f'data-topic="{page.key[topic.id]}" data-topic-id="{e(topic.id)}" '
-        f'aria-pressed="false" title="{e(topic.group or topic.label)}{hint}">'
+        f'aria-pressed="false" title="{e(title)}{hint}">'
         f"{e(page.label(topic.id))}</button>"
     )
 
@@ -250,47 +296,84 @@ def sentence_html(
     hint: str,
     unmatched: str | None,
     badges: Sequence[str] = (),
+    hits: Sequence[TopicHit] | None = None,
 ) -> str:
     """One sentence: coloured by its topics, triggers marked, topic tags, links for hover.
 
     ``links`` are the ids of the aligned sentences in other columns with their scores;
     ``unmatched`` is the note shown when the sentence has no counterpart at all;
-    ``badges`` are HTML pieces put before the topic tags (who said it, and how).
+    ``badges`` are HTML pieces put before the topic tags (who said it, and how);
+    ``hits`` the sentence's hits as the page names them (default: the readout's own).
+    A hit ``other_words`` (the whole sentence makes an issue's point without its words)
+    marks the whole sentence, around the marks of its triggers.
     """
-    hits = tuple(h for h in tagged.hits if h.sentence == sentence.index)
-    topic_ids = page.in_order(hits)
-    classes = ["s", page.status(topic_ids)] + (["unmatched"] if unmatched else [])
+    if hits is None:
+        hits = tuple(h for h in tagged.hits if h.sentence == sentence.index)
+    triggers = tuple(h for h in hits if not h.other_words)
+    paraphrased = page.in_order(h for h in hits if h.other_words)
+    topic_ids = page.with_parents(page.in_order(hits))
+    classes = ["s", page.status(topic_ids)]
+    classes += [OTHER_WORDS] if paraphrased else []
+    classes += ["unmatched"] if unmatched else []
     attrs = (
         f'class="{" ".join(classes)}" id="{sid}" tabindex="0" '
-        f'data-topics="{" ".join(page.key[t] for t in topic_ids)}" '
+        f'data-topics="{page.keys(topic_ids)}" '
         f'data-links="{" ".join(f"{target}:{score:.3f}" for target, score in links)}" '
         f'title="{e(hint)}"'
     )
     body = []
     pos = 0
-    for text, trigger in marked_pieces(sentence, hits):
+    for text, trigger in marked_pieces(sentence, triggers):
         start, end = pos, pos + len(text)
         pos = end
         if not trigger:
             body.append(e(text))
             continue
         inside = [
-            h for h in hits if h.start - sentence.start < end and h.end - sentence.start > start
+            h for h in triggers if h.start - sentence.start < end and h.end - sentence.start > start
         ]
-        ids = [t for t in topic_ids if any(h.topic_id == t for h in inside)]
-        kind = page.status(ids)
+        ids = page.in_order(inside)
+        kind = page.mark_kind(ids)
         if inside and all(h.negated for h in inside):
             kind += " negated"
         body.append(
-            f'<mark class="{kind}" data-topics="{" ".join(page.key[t] for t in ids)}" '
-            f'title="{e(", ".join(page.label(t) for t in ids))}">{e(text)}</mark>'
+            f'<mark class="{kind}" data-topics="{page.keys(page.with_parents(ids))}" '
+            f'title="{e(", ".join(page.describe(t) for t in ids))}">{e(text)}</mark>'
         )
-    tags = [*badges] + [
-        f'<button type="button" class="tag {page.status([t])}" data-topic="{page.key[t]}" '
-        f'aria-pressed="false">{e(page.label(t))}</button>'
-        for t in topic_ids
-    ]
+    text_html = "".join(body)
+    if paraphrased:
+        said = "; ".join(f"{page.label(t)}{_confidence(page, t)}" for t in paraphrased)
+        text_html = (
+            f'<mark class="{page.status(paraphrased)} {OTHER_WORDS}" '
+            f'data-topics="{page.keys(paraphrased)}" '
+            f'title="{e(f"says it in other words: {said}")}">{text_html}</mark>'
+        )
+    tags = [*badges] + [_tag(page, t, t in paraphrased) for t in topic_ids]
     if unmatched:
         tags.append(f'<span class="tag none">{e(unmatched)}</span>')
     tag_html = f'<span class="tags">{"".join(tags)}</span>' if tags else ""
-    return f'<div {attrs}><span class="n">{sentence.index}</span>{"".join(body)}{tag_html}</div>'
+    return f'<div {attrs}><span class="n">{sentence.index}</span>{text_html}{tag_html}</div>'
+
+
+def _confidence(page: Topics, topic_id: str) -> str:
+    found = page.confidence.get(topic_id)
+    return f", confidence {found:.2f}" if found is not None else ""
+
+
+def _tag(page: Topics, topic_id: str, other_words: bool) -> str:
+    """A sentence's topic tag (a filter toggle), saying in words what its style shows."""
+    kind = page.kinds[topic_id]
+    note = ""
+    if kind == DETAIL:
+        note = " (detail)"
+    elif kind == PASSING:
+        note = " (in passing)"
+    elif other_words:
+        note = f" (in other words{_confidence(page, topic_id)})"
+        kind += " " + OTHER_WORDS
+    described = page.describe(topic_id)
+    title = f' title="{e(described)}"' if described != page.label(topic_id) else ""
+    return (
+        f'<button type="button" class="tag {kind}" data-topic="{page.key[topic_id]}" '
+        f'aria-pressed="false"{title}>{e(page.label(topic_id))}{e(note)}</button>'
+    )

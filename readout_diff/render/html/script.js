@@ -112,6 +112,17 @@
     });
   });
   if (reset) { reset.addEventListener("click", function () { selected = {}; apply(); }); }
+  // A link to evidence sentences (details, other words, passing mentions) jumps to the
+  // sentence: a filter that hides it is cleared first, and the sentence takes the focus,
+  // so that it and its counterparts light up as when pointed at.
+  all("a.ev").forEach(function (a) {
+    a.addEventListener("click", function () {
+      var target = byId[(a.getAttribute("href") || "").slice(1)];
+      if (!target) { return; }
+      if (target.hidden) { selected = {}; apply(); }
+      target.focus({ preventScroll: true });
+    });
+  });
 
   if (window.ResizeObserver) {
     new ResizeObserver(draw).observe(document.querySelector(".readouts"));
