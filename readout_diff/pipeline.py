@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from readout_diff import aligning, diffing, framing, judging, naming, segmenting, topics
+from readout_diff import aligning, countries, diffing, framing, judging, naming, segmenting, topics
 from readout_diff.aligning import AlignOptions
 from readout_diff.model import (
     MultiReport,
@@ -67,6 +67,9 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
             doc_a, tagged_a, doc_b, tagged_b, naming.pack_acronyms(pack, a.language)
         )
         by_id.update(adhoc)
+    if opts.adhoc:
+        tagged_a, tagged_b, third = countries.third_country_topics(tagged_a, tagged_b)
+        by_id.update(third)
     alignment = aligning.align(tagged_a, tagged_b, opts.align)
     judgement = judging.judge(tagged_a, tagged_b, alignment, by_id, pack, opts.judge)
     topic_diffs, passing = diffing.assemble(judgement, alignment)

@@ -1,6 +1,6 @@
 """Which words of a readout make a point of their own: the judgement's filters on hits.
 
-Tagging finds every alias; three rules, each about how readouts are written, keep
+Tagging finds every alias; four rules, each about how readouts are written, keep
 only the words that make a point:
 
 * **A title names the event**, not a subject: the hits of a readout's title line
@@ -10,6 +10,8 @@ only the words that make a point:
   aliases ("ceasefire", "lasting peace") only in a call where one of its proper-name
   aliases occurs in either readout: "lasting peace" on the Korean Peninsula is not
   the war in Ukraine.
+* **A greeting is about its occasion**: the words after "congratulated … on" are the
+  greeting's evidence too ("on his historic second term", "с месяцем Рамадан").
 * **One sentence, one point.** An issue that one readout raises only in sentences
   where it raises another one-sided issue is that issue's detail ("sanctions will
   hit finance, energy and supply chains" is one point, about sanctions), unless the
@@ -26,6 +28,63 @@ from dataclasses import replace
 from readout_diff.model import TaggedReadout, TopicHit
 from readout_diff.subjects import is_title
 from readout_diff.topicpacks import TopicPack
+
+_GREETING = re.compile(
+    r"(?:congratulat|condolence|sympath|greet|wish|поздрав|соболезн|сочувств|пожела)\w*$",
+    re.IGNORECASE,
+)
+# The addressee may take a few words: "the leadership and people of Saudi Arabia",
+# "руководство и народ Индии".
+_OCCASION = re.compile(
+    r"\s+(?:[\w.'’-]+\s+){0,6}?(?:on|upon|for|over|in connection with|on the occasion of"
+    r"|с|со|в связи с|по случаю)\s+",
+    re.IGNORECASE,
+)
+_OCCASION_END = re.compile(r"[,;:.()]|\s(?:and|as well as|as|which|who|и|а также|как|который)\s")
+OCCASION_WORDS = 6
+"""Most words of the occasion of a greeting."""
+
+
+def with_occasions(tagged: TaggedReadout) -> TaggedReadout:
+    """``tagged`` with the occasion of each greeting as evidence of the greeting's topic.
+
+    A congratulation or a condolence is about its occasion: "congratulated the Prime
+    Minister on his historic second term", "поздравил с месяцем Рамадан", "condolences
+    over the earthquake". The words after the greeting's "on" / "с" / "в связи с" are
+    what a reader names the point by, so they are its evidence as much as the verb.
+    """
+    text = tagged.readout.text
+    extra: list[TopicHit] = []
+    for hit in tagged.hits:
+        if not _GREETING.search(hit.text):
+            continue
+        sentence = tagged.sentences[hit.sentence]
+        lead = _OCCASION.match(text, hit.end, sentence.end)
+        if lead is None:
+            continue
+        stop = _OCCASION_END.search(text, lead.end(), sentence.end)
+        end = stop.start() if stop else sentence.end
+        words = list(re.finditer(r"\S+", text[lead.end() : end]))[:OCCASION_WORDS]
+        if not words:
+            continue
+        end = lead.end() + words[-1].end()
+        while end > lead.end() and not text[end - 1].isalnum():
+            end -= 1
+        if end <= lead.end() or any(h.start < end and lead.end() < h.end for h in tagged.hits):
+            continue
+        extra.append(
+            TopicHit(
+                topic_id=hit.topic_id,
+                sentence=hit.sentence,
+                start=lead.end(),
+                end=end,
+                text=text[lead.end() : end],
+            )
+        )
+    if not extra:
+        return tagged
+    hits = sorted({*tagged.hits, *extra}, key=lambda h: (h.start, h.end, h.topic_id))
+    return replace(tagged, hits=tuple(hits))
 
 
 def body_hits(tagged: TaggedReadout) -> TaggedReadout:
@@ -138,6 +197,8 @@ def fold_comentions(
         starts = [sentence.start for sentence in (a, b)[side].sentences]
 
         for issue in sorted(mine, key=lambda t: rank[t], reverse=True):
+            if (side, issue) not in discussed:
+                continue  # a passing mention stays one, listed apart
             hosts = set.intersection(
                 *(
                     {
@@ -169,12 +230,12 @@ LIST_GAP = 3
 a list ("the SolarWinds hack, reports of bounties, …")."""
 
 
-_AGENDA = re.compile(
+AGENDA = re.compile(
     r"\b(?:discuss\w*|raised|rais\w+\s+\w+\s+(?:concerns?|issues?|matters?)|touched\s+(?:up)?on"
-    r"|exchanged\s+views|reviewed|including|notably|praised|welcomed|condemned|supported"
+    r"|exchanged\s+views|reviewed|including|notably|among\s+them|concerning|regarding|praised|welcomed|condemned|supported"
     r"|urged|called\s+for|expressed\s+(?:\w+\s+){0,2}(?:for|about|over|with)"
     r"|обсу\w+|затрон\w+|обменял\w*\s+мнениями|в\s+том\s+числе|включая|приветствовал\w*"
-    r"|поддержал\w*|осудил\w*|призвал\w*)\b",
+    r"|поддержал\w*|осудил\w*|призвал\w*|касающи\w+|относительно)\b",
     re.IGNORECASE,
 )
 """A verb or phrase that opens a list of the call's subjects ("discussed A, B and C",
@@ -200,9 +261,9 @@ def _siblings(xs: list[TopicHit], ys: list[TopicHit], text: str, start: int) -> 
     for x in xs:
         for y in ys:
             first, second = (x, y) if x.start <= y.start else (y, x)
-            if _coordinate(x, y, text) and _AGENDA.search(text, start, first.start):
+            if _coordinate(x, y, text) and AGENDA.search(text, start, first.start):
                 return True
-            if _AGENDA.search(text, first.end, second.start) or _CLAUSE_VERB.search(
+            if AGENDA.search(text, first.end, second.start) or _CLAUSE_VERB.search(
                 text, first.end, second.start
             ):
                 return True

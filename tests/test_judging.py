@@ -230,3 +230,23 @@ def test_judging_issue_of_follows_parents_and_survives_a_cycle() -> None:
     }
     assert judging.issue_of("c", topics) in {"a", "b"}
     assert judging.issue_of("d", topics) == "d"
+
+
+def test_judging_takes_a_greetings_occasion_as_its_evidence(compare_texts: Compare) -> None:
+    builtin = pipeline.Options()
+    report = compare_texts(
+        "Vladimir Putin congratulated the leadership and people of India on Diwali. "
+        "The leaders discussed the war in Ukraine.",
+        "The leaders discussed the war in Ukraine.",
+        builtin,
+    )
+    (greeting,) = [d for d in report.only_a if d.topic.id == "congratulations"]
+    assert [h.text for h in greeting.hits_a] == ["congratulated", "Diwali"]
+    russian = compare_texts(
+        "Владимир Путин поздравил Премьер-министра с успешным проведением выборов. "
+        "Обсуждалась ситуация на Украине.",
+        "The leaders discussed the war in Ukraine.",
+        builtin,
+    )
+    (greeting,) = [d for d in russian.only_a if d.topic.id == "congratulations"]
+    assert "успешным проведением выборов" in [h.text for h in greeting.hits_a]

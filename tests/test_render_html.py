@@ -215,7 +215,8 @@ def test_render_html_topic_table_has_the_readouts_as_columns(samples: Report) ->
     assert head is not None
     assert re.findall(r"<th[^>]*>(.*?)</th>", head.group(1)) == ["Topic", "kremlin", "whitehouse"]
     rows = re.findall(r'<button type="button" class="topic ', page)
-    assert len(rows) == len(samples.topics)
+    # A row per issue and one under it per detail.
+    assert len(rows) == len(samples.topics) + sum(len(d.details) for d in samples.topics)
 
 
 def test_render_html_colours_sentences_by_status(injected: Report) -> None:
@@ -401,12 +402,14 @@ def test_render_html_shows_a_sub_issue_both_sides_raise_as_its_issue(
 
 
 def test_render_html_keys_the_judgement_only_when_the_report_has_it(
-    samples: Report, judgement: Report
+    compare_texts: Callable[..., Report], judgement: Report
 ) -> None:
     swatches = ("swatch detail", "swatch other-words", "swatch passing")
     page = render(judgement, "html")
     assert all(s in page for s in swatches)
-    plain = render(samples, "html")
+    report = compare_texts("They discussed New START and Ukraine.", "New START came up.")
+    assert not report.passing and not any(d.details for d in report.topics)
+    plain = render(report, "html")
     assert not any(s in plain for s in swatches)
     assert 'id="passing"' not in plain and 'class="ev"' not in plain
 

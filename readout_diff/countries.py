@@ -1,0 +1,143 @@
+"""Third countries as topics: a country the call discusses that is not a party to it.
+
+Readouts discuss countries that take no part in the call: "They also agreed to
+cooperate closely on issues concerning China and North Korea", "common foreign policy
+priorities, among them China, the Middle East, Russia and the Sahel". No topic pack
+can list every such country as a topic without tagging the parties themselves in
+every sentence ("China and the United States"), so this stage does it per call:
+
+* the parties are the countries whose leaders open each readout
+  (:func:`readout_diff.framing.find_parties`); every other country of
+  ``packs/countries.toml`` is a third country;
+* a third country is a subject of a readout where it is named in a list of the
+  call's subjects or after "concerning", "including", "among them" and the like
+  (:data:`readout_diff.points.AGENDA`), and no pack topic covers the name there
+  (North Korea is the Korean Peninsula's);
+* any mention of it in the other readout counts as presence there, so a country is
+  one-sided only when the other side never names it.
+
+The topics are ad-hoc ones (``kind: "adhoc"``, id ``country:<code>``), kept apart
+from pack topics like the other names no topic covers.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from readout_diff import framing
+from readout_diff.model import TaggedReadout, Topic, TopicHit, TopicKind
+from readout_diff.points import AGENDA
+
+ID_PREFIX = "country:"
+CONTEXT = re.compile(
+    r"\b(?:concerning|regarding|related to|relating to|among them|such as|including|on the"
+    r"\s+situation\s+in|касающи\w+|касательно|относительно|в\s+отношении|в\s+том\s+числе"
+    r"|включая|ситуаци\w+\s+(?:в|вокруг))\b",
+    re.IGNORECASE,
+)
+"""Words after which a country is the subject of a point, besides the agenda's."""
+REACH = 12
+"""Most words between the cue and the country it introduces."""
+_BREAK = re.compile(r"[;:]|\.\s")
+_SIDE_OF = re.compile(r"\b(?:between|между)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country of ``packs/countries.toml``: its code, label and names."""
+
+    code: str
+    label: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """The countries of the package's ``packs/countries.toml``."""
+    text = resources.files("readout_diff.packs").joinpath("countries.toml").read_text("utf-8")
+    found = []
+    for entry in tomllib.loads(text)["country"]:
+        names = [r"(?<![\w-])" + re.escape(n) + r"(?![\w-])" for n in entry.get("en", [])]
+        # A Russian noun's stem with any ending, but not the adjective made from it
+        # ("Китая", not "Китайская" at the head of a sentence).
+        names += [r"(?<![\w-])" + re.escape(stem) + r"(?!\w*ск)\w*" for stem in entry.get("ru", [])]
+        found.append(Country(entry["code"], entry["label"], re.compile("|".join(names))))
+    return tuple(found)
+
+
+def third_country_topics(
+    a: TaggedReadout, b: TaggedReadout
+) -> tuple[TaggedReadout, TaggedReadout, dict[str, Topic]]:
+    """The readouts with hits of the third countries they discuss, and those topics."""
+    parties = set()
+    for tagged in (a, b):
+        found = framing.find_parties(tagged.sentences)
+        parties |= {found.own, found.other}
+    extra: tuple[list[TopicHit], list[TopicHit]] = ([], [])
+    topics: dict[str, Topic] = {}
+    for country in countries():
+        if country.code in parties:
+            continue
+        mentions = (_mentions(a, country), _mentions(b, country))
+        if not any(
+            _discussed(tagged, hit)
+            for tagged, hits in zip((a, b), mentions, strict=True)
+            for hit in hits
+        ):
+            continue
+        topic_id = ID_PREFIX + country.code
+        topics[topic_id] = Topic(id=topic_id, label=country.label, kind=TopicKind.ADHOC)
+        for side, hits in enumerate(mentions):
+            extra[side].extend(replace(h, topic_id=topic_id) for h in hits)
+    if not topics:
+        return a, b, {}
+    return _with(a, extra[0]), _with(b, extra[1]), topics
+
+
+def _mentions(tagged: TaggedReadout, country: Country) -> list[TopicHit]:
+    """The country's names in a readout's sentences that no topic's hit covers."""
+    text = tagged.readout.text
+    hits = []
+    for sentence in tagged.sentences:
+        for match in country.pattern.finditer(text, sentence.start, sentence.end):
+            start, end = match.span()
+            if any(h.start < end and start < h.end for h in tagged.hits):
+                continue
+            if (
+                _SIDE_OF.search(text, max(sentence.start, start - 12), start)
+                or text[end : end + 1] == "/"
+                or text[start - 1 : start] == "/"
+            ):
+                # A side of another issue: "the war between Russia and Ukraine",
+                # "Ukraine/Russia".
+                continue
+            hits.append(
+                TopicHit(
+                    topic_id="", sentence=sentence.index, start=start, end=end, text=match.group(0)
+                )
+            )
+    return hits
+
+
+def _discussed(tagged: TaggedReadout, hit: TopicHit) -> bool:
+    """Whether a country's name is a subject of its sentence: introduced by a cue of
+    the agenda within a few words, in the same clause."""
+    text = tagged.readout.text
+    sentence = tagged.sentences[hit.sentence]
+    before = text[sentence.start : hit.start]
+    cues = [m for rx in (AGENDA, CONTEXT) for m in rx.finditer(before)]
+    if not cues:
+        return False
+    between = before[max(m.end() for m in cues) :]
+    return not _BREAK.search(between) and len(between.split()) <= REACH
+
+
+def _with(tagged: TaggedReadout, extra: list[TopicHit]) -> TaggedReadout:
+    if not extra:
+        return tagged
+    hits = sorted((*tagged.hits, *extra), key=lambda h: (h.start, h.end, h.topic_id))
+    return replace(tagged, hits=tuple(hits))
