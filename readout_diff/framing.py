@@ -618,11 +618,16 @@ def _topic_frame(
     )
 
 
-def _ranks(tagged: TaggedReadout, frame: ReadoutFrame) -> dict[str, int]:
-    order: list[str] = []
-    for hit in sorted(tagged.hits, key=lambda h: (h.start, h.topic_id)):
-        if not frame.sentences[hit.sentence].title and hit.topic_id not in order:
-            order.append(hit.topic_id)
+def _ranks(topics: Sequence[TopicDiff], frame: ReadoutFrame, side: int) -> dict[str, int]:
+    """Each topic's rank of first mention in one readout, its details' hits included
+    (a sub-issue rolled up into its issue is a mention of the issue)."""
+    first: dict[str, int] = {}
+    for diff in topics:
+        hits = (diff.hits_a, diff.hits_b)[side]
+        starts = [h.start for h in hits if not frame.sentences[h.sentence].title]
+        if starts:
+            first[diff.topic.id] = min(starts)
+    order = sorted(first, key=lambda t: (first[t], t))
     return {topic_id: k + 1 for k, topic_id in enumerate(order)}
 
 
@@ -631,7 +636,7 @@ def frame(
 ) -> Framing:
     """The analyst's columns for two readouts, their alignment and their topics."""
     frame_a, frame_b = frame_readout(a, Actor.A), frame_readout(b, Actor.B)
-    ranks = (_ranks(a, frame_a), _ranks(b, frame_b))
+    ranks = (_ranks(topics, frame_a, 0), _ranks(topics, frame_b, 1))
     topic_frames = tuple(_topic_frame(d, (frame_a, frame_b), ranks) for d in topics)
     groups = tuple(_group_frame(g.a, g.b, frame_a, frame_b) for g in alignment.groups)
     return Framing(a=frame_a, b=frame_b, topics=topic_frames, groups=groups)

@@ -118,7 +118,10 @@ def judge(
         [subjects.is_point(s.text, s.index) for s in a.sentences],
         [subjects.is_point(s.text, s.index) for s in b.sentences],
     )
-    key = _roll_up(a, b, alignment, by_id, (issues_a, issues_b), opts.details_when_answered)
+    consolidated = frozenset(s.id for s in pack.topics if s.consolidate) if pack else frozenset()
+    key = _roll_up(
+        a, b, alignment, by_id, (issues_a, issues_b), opts.details_when_answered, consolidated
+    )
     if opts.fold_comentions:
         key = points.fold_comentions(key, a, b, weak)
     first_seen: dict[str, int] = {}
@@ -162,6 +165,7 @@ def _roll_up(
     topics: Mapping[str, Topic],
     issues: tuple[list[set[str]], list[set[str]]],
     when_answered: bool = False,
+    consolidated: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Each topic id of the hits -> the id it is reported under.
 
@@ -170,7 +174,9 @@ def _roll_up(
     same issue: there it is that issue's detail. A sub-issue one side raises in a
     point of its own, which the other side does not answer, stays a topic of its
     own: "strategic stability talks" in a sentence of their own are a subject, not a
-    detail of New START.
+    detail of New START. Under a ``consolidated`` issue (the state of relations, whose
+    sub-issues are facets of one subject) a sub-issue is always the issue's detail when
+    the other readout has the issue.
     """
     present = ({h.topic_id for h in a.hits}, {h.topic_id for h in b.hits})
     where: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
@@ -190,7 +196,7 @@ def _roll_up(
             key[topic_id] = issue
             continue
         side = 0 if topic_id in present[0] else 1
-        if not when_answered:
+        if not when_answered or issue in consolidated:
             # The other readout has the issue at all: the sub-issue is its detail.
             other = present[1 - side]
             key[topic_id] = issue if any(issue_of(t, topics) == issue for t in other) else topic_id

@@ -43,7 +43,17 @@ ACRONYM = re.compile(r"^(?=.*[A-ZА-ЯЁ])[A-ZА-ЯЁ0-9]{2,}$")
 """A word of an alias that matches case-sensitively (two or more capitals or digits)."""
 _ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _PACK_KEYS = {"name", "version", "description", "disable"}
-_TOPIC_KEYS = {"id", "label", "group", "unless", "weak", "parent", "anchored", *LANGUAGES}
+_TOPIC_KEYS = {
+    "id",
+    "label",
+    "group",
+    "unless",
+    "weak",
+    "parent",
+    "anchored",
+    "consolidate",
+    *LANGUAGES,
+}
 _TOP_KEYS = {"pack", "topic", "negation"}
 
 
@@ -70,6 +80,10 @@ class TopicSpec:
     call where one of its capitalised aliases (its anchors) occurs in either readout;
     elsewhere they are ordinary words. Sub-issues take their issue's setting, and
     any alias of the issue's family anchors it (see :mod:`readout_diff.judging`)."""
+    consolidate: bool = False
+    """An issue whose sub-issues are facets of one subject (the state of relations:
+    world peace, national interests, managing differences): a sub-issue one side
+    raises is always its detail when the other side has the issue, answered or not."""
 
     def aliases_for(self, lang: str) -> tuple[str, ...]:
         """The aliases of this topic in one language."""
@@ -214,6 +228,11 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
     anchored = raw.get("anchored", False)
     if not isinstance(anchored, bool):
         raise PackError(source, f"{where}: 'anchored' must be true or false, got {anchored!r}")
+    consolidate = raw.get("consolidate", False)
+    if not isinstance(consolidate, bool):
+        raise PackError(
+            source, f"{where}: 'consolidate' must be true or false, got {consolidate!r}"
+        )
     return TopicSpec(
         id=topic_id,
         label=label,
@@ -223,6 +242,7 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
         weak=weak,
         parent=parent,
         anchored=anchored,
+        consolidate=consolidate,
     )
 
 
@@ -287,6 +307,7 @@ def merge_packs(base: TopicPack, extra: TopicPack) -> TopicPack:
             weak=_merge_lists(old.weak, spec.weak),
             parent=spec.parent or old.parent,
             anchored=spec.anchored or old.anchored,
+            consolidate=spec.consolidate or old.consolidate,
         )
     unknown = [topic_id for topic_id in extra.disabled if topic_id not in by_id]
     if unknown:

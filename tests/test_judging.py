@@ -34,6 +34,18 @@ label = "Energy"
 en = ["gas supplies", "energy"]
 
 [[topic]]
+id = "relations"
+label = "State of relations"
+en = ["bilateral relations"]
+consolidate = true
+
+[[topic]]
+id = "peace"
+label = "World peace"
+parent = "relations"
+en = ["world peace"]
+
+[[topic]]
 id = "sanctions"
 label = "Sanctions"
 en = ["sanctions"]
@@ -250,3 +262,16 @@ def test_judging_takes_a_greetings_occasion_as_its_evidence(compare_texts: Compa
     )
     (greeting,) = [d for d in russian.only_a if d.topic.id == "congratulations"]
     assert "успешным проведением выборов" in [h.text for h in greeting.hits_a]
+
+
+def test_judging_a_consolidated_issue_takes_its_facets_answered_or_not(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "They discussed bilateral relations. Putin stressed their role for world peace.",
+        "The leaders reviewed bilateral relations.",
+        options,
+    )
+    (relations,) = report.topics
+    assert (relations.topic.id, relations.side) == ("relations", Side.BOTH)
+    assert [(d.topic.id, d.side) for d in relations.details] == [("peace", Side.ONLY_A)]
