@@ -68,6 +68,7 @@ from readout_diff.parties import (
     Parties,
     find_parties,
     leaders_in,
+    named_as_written,
     names_someone,
     opening_party,
     reconcile,
@@ -696,6 +697,8 @@ def frame(
 ) -> Framing:
     """The analyst's columns for two readouts, their alignment and their topics."""
     parties_a, parties_b = reconcile(find_parties(a.sentences), find_parties(b.sentences))
+    parties_a = named_as_written(parties_a, a.sentences)
+    parties_b = named_as_written(parties_b, b.sentences)
     frame_a, frame_b = frame_readout(a, Actor.A, parties_a), frame_readout(b, Actor.B, parties_b)
     ranks = (_ranks(a, frame_a), _ranks(b, frame_b))
     topic_frames = tuple(_topic_frame(d, (frame_a, frame_b), ranks) for d in topics)

@@ -536,7 +536,7 @@ DEMAND_CONTENT = re.compile(
 # Words for the talks ("The conversation was frank and businesslike").
 # Verbatim, with the word that grades it ("very substantive", "весьма полезный").
 TONE_WORDS = re.compile(
-    r"\b(?:(?:very|highly|extremely|particularly|especially|truly|really|most|очень|весьма"
+    r"\b(?:(?:very|highly|extremely|particularly|especially|truly|really|most|quite|очень|весьма"
     r"|крайне|особо|исключительно)\s+)?"
     r"(?:businesslike|business-like|frank|candid|constructive|in-depth|substantive|productive"
     r"|detailed|thorough|friendly|warm|cordial|positive|useful|meaningful|respectful"
@@ -545,7 +545,7 @@ TONE_WORDS = re.compile(
     r"|деловой|делового|деловом|откровенн\w+|конструктивн\w+|содержательн\w+|подробн\w+"
     r"|обстоятельн\w+|дружеск\w+|дружественн\w+|доверительн\w+|продуктивн\w+|полезн\w+"
     r"|насыщенн\w+|т[её]пл\w+|плодотворн\w+"
-    r"|углубл[её]нн\w+|прям\w+|детальн\w+|предметн\w+|заинтересованн\w+|уважительн\w+)\b",
+    r"|углубл[её]нн\w+|прям\w+(?!\s+переговор)|детальн\w+|предметн\w+|заинтересованн\w+|уважительн\w+)\b",
     re.IGNORECASE,
 )
 TONE_NOUN = re.compile(
@@ -591,7 +591,7 @@ DURATION = re.compile(
 )
 DURATION_CONTEXT = re.compile(
     r"\b(?:last(?:ed|ing)?|long|длил\w*|продолжал\w*|продолжительност\w*|conversation|call"
-    r"|talks|разговор\w*|бесед\w*)\b",
+    r"|talks?|spoke|spoken|разговор\w*|бесед\w*)\b",
     re.IGNORECASE,
 )
 WORD = re.compile(r"\w+")

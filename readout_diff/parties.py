@@ -187,6 +187,20 @@ def reconcile(a: Parties, b: Parties) -> tuple[Parties, Parties]:
     return a, b
 
 
+def named_as_written(found: Parties, sentences: Sequence[Sentence]) -> Parties:
+    """``found`` with each leader's name as this readout writes it, where it does (after
+    :func:`reconcile`, a name may have come from the other readout, in its language)."""
+    names: dict[str, str] = {}
+    for sentence in sentences:
+        for _, code, name in leaders_in(sentence.text):
+            names.setdefault(code, name)
+    return replace(
+        found,
+        own_name=names.get(found.own, found.own_name),
+        other_name=names.get(found.other, found.other_name),
+    )
+
+
 def _swapped(weak: Parties, sure: Parties) -> Parties:
     """``weak`` with the sides of ``sure`` taken the other way round."""
     names = {weak.own: weak.own_name, weak.other: weak.other_name}
@@ -272,7 +286,7 @@ def _bare_titles(text: str) -> list[tuple[int, str]]:
 
 
 # What may stand between a title and the name or country it goes with.
-_NAME_GAP = re.compile(r"(?:\s+[\w.'’-]+){0,4}\s+|\s*")
+_NAME_GAP = re.compile(r"(?:\s+(?:[A-ZА-ЯЁ][\w.'’-]*|bin|ibn|al|von|der|de)){0,4}\s+|\s*")
 _OF_COUNTRY = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?!and\b)[\w'’]+\s+){0,3}|\s+(?:(?!и\b)[а-яёА-ЯЁ-]+\s+)?"
 )

@@ -177,6 +177,13 @@ def test_framing_actor_is_the_subject_of_the_reporting_verb(
         (PARIS_OPENING, Actor.B, "The President of the Republic stressed the risks.", Actor.B),
         (KREMLIN_OPENING, Actor.A, "The US President noted the progress made.", Actor.B),
         (KREMLIN_OPENING, Actor.A, "The Head of State thanked him for it.", Actor.A),
+        # A name after "and" is another person's, not the title's holder.
+        (
+            PARIS_OPENING,
+            Actor.B,
+            "The President and Chancellor Scholz called for a ceasefire.",
+            Actor.B,
+        ),
         (
             KREMLIN_OPENING,
             Actor.A,
@@ -549,6 +556,9 @@ def test_framing_an_agreement_noun_counts_for_the_clauses_not_the_main_act() -> 
         ("We had a fantastic phone call.", ("fantastic",)),
         ("Разговор носил тёплый и дружественный характер.", ("тёплый", "дружественный")),
         ("Состоялся весьма полезный обмен мнениями.", ("весьма полезный",)),
+        ("The conversation, which lasted an hour, was quite frank.", ("quite frank",)),
+        # "прямые переговоры" are direct negotiations, not a frank talk.
+        ("Стороны выступили за продолжение прямых переговоров.", ()),
     ],
 )
 def test_framing_tone_words_are_those_about_the_talks(text: str, tone: tuple[str, ...]) -> None:
@@ -607,6 +617,8 @@ def test_framing_initiator_of_the_call(
         ("The conversation lasted forty minutes.", "forty minutes"),
         ("Разговор продолжался более получаса.", "более получаса"),
         ("Беседа длилась два с половиной часа.", "два с половиной часа"),
+        ("Today the President spoke with President Xi for about 50 minutes.", "about 50 minutes"),
+        ("The Prime Minister held a telephone talk of about 30 minutes.", "about 30 minutes"),
     ],
 )
 def test_framing_duration_is_quoted_as_stated(text: str, duration: str) -> None:

@@ -110,3 +110,22 @@ def test_parties_a_readout_that_names_no_own_leader_is_the_other_sides() -> None
     )
     a, _ = parties.reconcile(tokyo, washington)
     assert (a.own, a.other) == ("jp", "us")
+
+
+def test_parties_leaders_are_named_as_the_readout_writes_them() -> None:
+    paris = parties.find_parties(
+        _sentences(("Call between the President of the Republic and President Putin",))
+    )
+    moscow = parties.find_parties(
+        _sentences(
+            (
+                "Телефонный разговор с Президентом Франции Эммануэлем Макроном",
+                "Владимир Путин провёл телефонный разговор с Эммануэлем Макроном.",
+            )
+        )
+    )
+    b, _ = parties.reconcile(paris, moscow)
+    assert (b.own, b.own_name) == ("fr", "Макроном")  # taken from the other readout
+    text = ("The President of the Republic, Emmanuel Macron, spoke with President Putin.",)
+    named = parties.named_as_written(b, _sentences(text))
+    assert (named.own_name, named.other_name) == ("Macron", "Putin")
