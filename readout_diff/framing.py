@@ -328,7 +328,12 @@ def frame_sentence(
         if act is Act.INFORM and re.match(r"(?:in|according|по)\b", text[start:end], re.I):
             window = text[start:end]  # "In his view", "По его словам": the speaker is inside
         if _is_passive(tail, cue, lang_ru) and not leaders_in(window):
-            actor: Actor | None = Actor.BOTH  # "relations were also discussed", "обсуждались"
+            # "relations were also discussed", "обсуждались": no agent, both sides; "was
+            # welcomed by both societies": the agent named after "by".
+            agent = re.match(r"\s+by\s+([^,;.]+)", text[end:]) if not lang_ru else None
+            actor: Actor | None = Actor.BOTH
+            if agent:
+                actor = subject_actor(agent.group(1), parties, own_side, None) or Actor.OTHER
         elif lang_ru and _RU_HELD.search(window + cue):
             actor = Actor.BOTH  # "Состоялся телефонный разговор В.Путина с ...": the two's call
         else:
@@ -597,6 +602,8 @@ def speaker_after(
         # The narrative is in the past tense; "China commends the mediation efforts" is
         # still the speaker's words.
         return replace(speaking, actor=frame.actor) if frame.actor in sides else speaking
+    if frame.actor is Actor.OTHER and speaking is not None:
+        return speaking  # a third party's doing, told in the speaker's words
     if frame.actor is not Actor.OTHER and any(c.act in SPEECH_ACTS for c in mains):
         return Speaker(frame.actor)
     return None

@@ -375,6 +375,18 @@ def test_framing_only_a_verb_of_saying_makes_a_speaker_whose_words_go_on() -> No
         (Actor.A, Act.WELCOME),
         (Actor.A, Act.DEMAND),
     ]
+    # A third party's doing does not end them; a passive's agent after "by" is its actor.
+    third = frame_in(
+        beijing,
+        "President Xi said that the meeting had been a step forward.",
+        "The meeting was welcomed by the international community.",
+        "The two sides should build on it.",
+    )
+    assert [(f.actor, f.act) for f in third] == [
+        (Actor.A, Act.INFORM),
+        (Actor.OTHER, Act.WELCOME),
+        (Actor.A, Act.DEMAND),
+    ]
     ru = frame_in(
         RU_OPENING,
         "Владимир Путин поздравил Джозефа Байдена с праздником.",
