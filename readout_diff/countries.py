@@ -7,7 +7,7 @@ can list every such country as a topic without tagging the parties themselves in
 every sentence ("China and the United States"), so this stage does it per call:
 
 * the parties are the countries whose leaders open each readout
-  (:func:`readout_diff.framing.find_parties`); every other country of
+  (:func:`readout_diff.parties.find_parties`); every other country of
   ``packs/countries.toml`` is a third country;
 * a third country is a subject of a readout where it is named in a list of the
   call's subjects or after "concerning", "including", "among them" and the like
@@ -28,8 +28,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from readout_diff import framing
 from readout_diff.model import TaggedReadout, Topic, TopicHit, TopicKind
+from readout_diff.parties import find_parties, reconcile
 from readout_diff.points import AGENDA
 
 ID_PREFIX = "country:"
@@ -74,8 +74,7 @@ def third_country_topics(
 ) -> tuple[TaggedReadout, TaggedReadout, dict[str, Topic]]:
     """The readouts with hits of the third countries they discuss, and those topics."""
     parties = set()
-    for tagged in (a, b):
-        found = framing.find_parties(tagged.sentences)
+    for found in reconcile(find_parties(a.sentences), find_parties(b.sentences)):
         parties |= {found.own, found.other}
     extra: tuple[list[TopicHit], list[TopicHit]] = ([], [])
     topics: dict[str, Topic] = {}

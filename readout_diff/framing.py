@@ -10,18 +10,28 @@ the act or the actor.
 
 Readouts are formulaic, so rules on the text do it, offline and in both languages:
 the reporting verb ("agreed", "raised concerns", "договорились") gives the act, and
-the words before it (the subject) give the actor. Whose leader is whose is read
-from the readout itself: the title and the first sentences name the own leader
-before "with" / "с" and the counterpart after it ("Readout of President Biden's
-Call with President Putin", "Телефонный разговор с Президентом США").
+the words before it (the subject) give the actor. Who is who, and whom the words
+before a verb name, is :mod:`readout_diff.parties`' job.
+
+Per clause, in order: the reporting verbs (the longest cue at each place); for each,
+whether it is a verb of the sentence at all (not an infinitive, "will meet to discuss",
+nor a noun after a preposition, "During the exchange of views", nor inside a lead-in
+phrase, "Pointing out that ..., President Erdoğan noted"); its subject (the words back to
+the last clause break, a passive with no agent being both sides'); the first main clause
+gives the sentence's actor and act ("key the first clause"), "said" passing on what it
+reports when that is a demand or an invitation. A sentence with no reporting verb goes on
+with the words of the last speaker, if a verb of saying made one, else it is about the
+side it opens with.
 
 The words it reads are data, in :mod:`readout_diff.framing_lexicon`. What is left
-here, about 600 lines, is one job: rules applied to a sentence in order (parties,
-reporting verbs, subject, main clause), kept together so that they read top to bottom.
+here, about 700 lines, is one job: rules applied to a sentence in order (reporting
+verbs, subject, main clause, the speaker going on), then the readout's and the call's
+facts built on them, kept together so that they read top to bottom.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -34,36 +44,36 @@ from readout_diff.framing_lexicon import (
     CALL_NOUN,
     CALL_SUBJECT,
     CALLED_BY,
+    CALLER,
     CLAUSE_BREAK,
-    COUNTRIES,
     CUES,
+    DEMAND_CONTENT,
     DURATION,
     DURATION_CONTEXT,
-    FIRST_PERSON,
     INITIATIVE,
     LATTER,
-    LEADERS,
     MODAL,
     NOMINAL_CUES,
-    OWN_TITLES,
     PASSIVE_BEFORE,
     RU_PASSIVE,
+    SPEECH,
     SUBORDINATE,
-    THIRD_PERSON,
     TONE_NOUN,
     TONE_WORDS,
     WORD,
 )
 from readout_diff.model import Alignment, Sentence, TaggedReadout, TopicDiff
-
-
-class Actor(StrEnum):
-    """Who a statement is attributed to."""
-
-    A = "a"
-    B = "b"
-    BOTH = "both"
-    OTHER = "other"
+from readout_diff.parties import Actor as Actor  # the labels are framing's: Actor and Act
+from readout_diff.parties import (
+    Parties,
+    find_parties,
+    leaders_in,
+    named_as_written,
+    names_someone,
+    opening_party,
+    reconcile,
+    subject_actor,
+)
 
 
 class Act(StrEnum):
@@ -118,6 +128,16 @@ class SentenceFrame:
     def actors(self) -> tuple[Actor, ...]:
         """The actors of all clauses, main clause first, each once."""
         return _unique([self.actor, *(c.actor for c in self.clauses)])
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Whose words a sentence with no reporting verb goes on with."""
+
+    actor: Actor
+    reported: bool = True
+    """Set by a verb of saying ("President Xi said"); False when only read from the subject
+    of such a sentence ("China is sincere"), which the next sentence's own subject overrides."""
 
 
 @dataclass(frozen=True)
@@ -214,13 +234,6 @@ def _alternation(patterns: Iterable[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-def _party_pattern(patterns: Iterable[str]) -> re.Pattern[str]:
-    # Russian stems take any ending; English names may take a possessive.
-    return re.compile(r"(?<![\w-])(?:" + _alternation(patterns) + r")\w*(?:'s|’s)?")
-
-
-_LEADER_RE = {code: _party_pattern(names) for code, names in LEADERS.items()}
-_COUNTRY_RE = {code: _party_pattern(names) for code, names in COUNTRIES.items()}
 _CUE_RE = [
     (Act(act), re.compile(r"(?<![\w-])(?:" + _alternation(patterns) + r")(?![\w-])", re.IGNORECASE))
     for act, patterns in CUES.items()
@@ -229,102 +242,6 @@ _NOMINAL_RE = [
     (Act(act), re.compile(r"(?<![\w-])(?:" + _alternation(patterns) + r")(?![\w-])", re.IGNORECASE))
     for act, patterns in NOMINAL_CUES.items()
 ]
-
-
-@dataclass(frozen=True)
-class Parties:
-    """Who is who in one readout: country codes and the leaders' names as written."""
-
-    own: str
-    other: str
-    own_name: str
-    other_name: str
-
-
-def _leaders_in(text: str) -> list[tuple[int, str, str]]:
-    """(offset, country, name as written) of every leader named in a text, in order."""
-    found = [
-        (m.start(), code, m.group(0)) for code, rx in _LEADER_RE.items() for m in rx.finditer(text)
-    ]
-    return sorted(found)
-
-
-def _countries_in(text: str) -> list[tuple[int, str]]:
-    found = [(m.start(), code) for code, rx in _COUNTRY_RE.items() for m in rx.finditer(text)]
-    return sorted(found)
-
-
-def find_parties(sentences: Sequence[Sentence]) -> Parties:
-    """Whose readout this is: the leader named before "with" / "с" in the opening lines."""
-    own = other = own_name = other_name = ""
-    for sentence in sentences[:3]:
-        text = sentence.text
-        split = re.search(r"\b(?:with|с|со)\b", text)
-        for pos, code, name in _leaders_in(text):
-            before = split is None or pos < split.start()
-            if before and not own and code != other:
-                own, own_name = code, name
-            elif not before and not other and code != own:
-                other, other_name = code, name
-        if not other and split is not None:
-            # "Telephone conversation with the President of the United States of America"
-            after = [code for pos, code in _countries_in(text) if pos > split.start()]
-            if after and after[0] != own:
-                other = after[0]
-        if own and other:
-            break
-    if not own and other:
-        # A first-person statement ("President Putin of Russia and I just had a call").
-        for sentence in sentences[:3]:
-            for _, code, name in _leaders_in(sentence.text):
-                if code != other:
-                    own, own_name = code, name
-                    break
-            if own:
-                break
-    return Parties(own, other, own_name, other_name)
-
-
-def _side_of(code: str, parties: Parties, own_side: Actor) -> Actor | None:
-    opposite = Actor.B if own_side is Actor.A else Actor.A
-    if code and code == parties.own:
-        return own_side
-    if code and code == parties.other:
-        return opposite
-    return None
-
-
-def _subject_actor(
-    window: str, parties: Parties, own_side: Actor, previous: Actor | None
-) -> Actor | None:
-    """The actor named in the words before a reporting verb, or None if none is."""
-    opposite = Actor.B if own_side is Actor.A else Actor.A
-    if BOTH_SIDES.search(window):
-        return Actor.BOTH
-    mentions: list[tuple[int, Actor | None]] = []
-    for pos, code, _ in _leaders_in(window):
-        mentions.append((pos, _side_of(code, parties, own_side) or Actor.OTHER))
-    leader_spans = {pos for pos, _, _ in _leaders_in(window)}
-    for pos, code in _countries_in(window):
-        if pos not in leader_spans:
-            mentions.append((pos, _side_of(code, parties, own_side) or Actor.OTHER))
-    for m in FIRST_PERSON.finditer(window):
-        mentions.append((m.start(), own_side))
-    for m in LATTER.finditer(window):
-        mentions.append((m.start(), opposite))
-    sides = {actor for _, actor in mentions}
-    if Actor.A in sides and Actor.B in sides and re.search(r"\b(?:and|и)\b", window):
-        return Actor.BOTH
-    if mentions:
-        # The mention nearest the verb, unless a side's own is there: "Ukraine's
-        # sovereignty" is a topic, "President Biden" the speaker.
-        named = [(pos, a) for pos, a in mentions if a in (Actor.A, Actor.B)]
-        return max(named or mentions, key=lambda m: m[0])[1]
-    if THIRD_PERSON.search(window):
-        return previous if previous in (Actor.A, Actor.B) else own_side
-    if OWN_TITLES.search(window):
-        return own_side
-    return None
 
 
 def _cues(text: str) -> list[tuple[int, int, Act]]:
@@ -365,32 +282,64 @@ def frame_sentence(
     previous: Actor | None = None,
     *,
     title: bool = False,
+    speaking: Speaker | None = None,
 ) -> SentenceFrame:
-    """The actor and act of one sentence (``previous``: the last speaker, for "he")."""
+    """The actor and act of one sentence.
+
+    ``previous`` is the last side named as a speaker (whom "he" means); ``speaking`` the
+    side whose reported words a sentence with no reporting verb goes on with.
+    """
     text = sentence.text
     lang_ru = bool(re.search(r"[а-яё]", text, re.IGNORECASE))
     cues = _cues(text)
+    lead = _lead_in_end(text, cues)
     clauses: list[Clause] = []
+    embedded_before = False
     last_end = 0
+    # The first subordinating word after the lead-in: a verb after it is not the main one.
+    subordinate = SUBORDINATE.search(text, lead)
     for start, end, act in cues:
         before = text[:start]
-        breaks = [m.end() for m in CLAUSE_BREAK.finditer(before) if m.end() > last_end]
+        tail = before[-_TAIL:]  # what the patterns anchored at a verb look at, kept short
+        breaks = [
+            m.end()
+            for m in CLAUSE_BREAK.finditer(text, max(0, last_end - _TAIL), start)
+            if m.end() > last_end
+        ]
+        if lead > last_end and start >= lead:
+            breaks.append(lead)  # "Pointing out that ..., President Erdoğan noted"
         cue = text[start:end]
-        if clauses and not breaks:
+        # Not a verb of the sentence: an infinitive ("will meet to discuss") or a noun after
+        # a preposition ("During the exchange of views", "В ходе обмена мнениями"), nor one
+        # in a lead-in phrase before the subject ("Discussing X, the Prime Minister said").
+        embedded = bool(
+            _INFINITIVE.search(tail) or (_PREPOSITION.search(tail) and _NOUN_CUE.match(cue))
+        )
+        main = not embedded and start >= lead
+        main = main and not (subordinate and subordinate.end() <= start)
+        if clauses and not breaks and not embedded_before:
             # "invited X to visit Moscow and expressed readiness": the same subject.
-            clauses.append(replace(clauses[-1], act=act, cue=cue, start=start))
+            main = main and clauses[-1].main
+            clauses.append(replace(clauses[-1], act=act, cue=cue, start=start, main=main))
             last_end = end
             continue
-        window = text[breaks[-1] if breaks else last_end : start]
+        embedded_before = embedded
+        window = text[max([last_end, *breaks]) : start]
         if act is Act.INFORM and re.match(r"(?:in|according|по)\b", text[start:end], re.I):
             window = text[start:end]  # "In his view", "По его словам": the speaker is inside
-        if _is_passive(before, cue, lang_ru) and not _leaders_in(window):
-            actor: Actor | None = Actor.BOTH  # "relations were also discussed", "обсуждались"
+        if _is_passive(tail, cue, lang_ru) and not leaders_in(window):
+            # "relations were also discussed", "обсуждались": no agent, both sides; "was
+            # welcomed by both societies": the agent named after "by".
+            agent = re.match(r"\s+by\s+([^,;.]+)", text[end:]) if not lang_ru else None
+            actor: Actor | None = Actor.BOTH
+            if agent:
+                actor = subject_actor(agent.group(1), parties, own_side, None) or Actor.OTHER
+        elif lang_ru and _RU_HELD.search(window + cue):
+            actor = Actor.BOTH  # "Состоялся телефонный разговор В.Путина с ...": the two's call
         else:
-            actor = _subject_actor(window, parties, own_side, previous)
+            actor = subject_actor(window, parties, own_side, previous)
         if actor is None:
             actor = _no_subject(text, start, end, before, lang_ru, clauses, parties, own_side)
-        main = not SUBORDINATE.search(before)
         clauses.append(Clause(actor=actor, act=act, cue=cue, start=start, main=main))
         last_end = end
     nominal = [
@@ -404,7 +353,7 @@ def frame_sentence(
         for act, rx in _NOMINAL_RE
         for m in rx.finditer(text)
     ]
-    actor, act = _main(text, clauses, parties, own_side, previous)
+    actor, act = _main(text, clauses, parties, own_side, previous, speaking)
     all_clauses = tuple(sorted([*clauses, *nominal], key=lambda c: c.start))
     return SentenceFrame(
         sentence=sentence.index,
@@ -414,6 +363,54 @@ def frame_sentence(
         title=title,
         words=len(WORD.findall(text)),
     )
+
+
+# How far back from a verb the patterns anchored at it look (a long sentence stays linear).
+_TAIL = 80
+# A verb form after "to" or a modal is what someone is to do, not what they did ("will
+# meet to discuss", "the U.S. should also have dialogue with Russia").
+_INFINITIVE = re.compile(
+    r"\b(?:to|should|must|will|would|shall|can|could|may|might|cannot)\s+"
+    r"(?:(?:also|not|further|jointly|continue to|\w+ly)\s+)*$",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(
+    r"(?:\b(?:during|in the course of|following|after|ahead of|at the end of|when|while|in)\s+"
+    r"(?:the\s+|an?\s+|their\s+|this\s+)?(?:\w+\s+)?"
+    r"|(?:в ходе|во время|в рамках|по итогам|в процессе|после|по завершении|при)\s+(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+_NOUN_CUE = re.compile(
+    r"exchange|discussion|discussing|conversation|talks|обмен|обсуждени|бесед|разговор", re.I
+)
+# "Состоялся (также) (телефонный) разговор / обмен мнениями": the call of the two.
+_RU_HELD = re.compile(r"(?:^|\s)[Сс]остоял\w*\s")
+# A phrase that opens a sentence before its subject: a participle ("Pointing out that",
+# "Congratulating", "Отметив"), a preposition ("On the eve of ...", "During the call").
+_LEAD_IN = re.compile(
+    r"\W*(?:(?!Beijing\b|King\b)(?-i:[A-Z])[a-z]+ing\b|Having\b|Also\b"
+    r"|(?:During|In|On|At|After|Following|Amid|As|While|When|Given|Before|Despite|Upon|With)\b"
+    r"|[А-ЯЁ][а-яё]{3,}(?:ив|ав|ев|ув|ыв|вшись)\b|(?:В|Во|По|При|На|После|Касаясь|Говоря)\s)"
+)
+
+
+def _lead_in_end(text: str, cues: list[tuple[int, int, Act]]) -> int:
+    """Where the main clause starts after a lead-in phrase, 0 if the sentence has none.
+
+    The lead-in ends at the first comma after which a subject comes before the next
+    reporting verb: "Noting that relations matter, the two leaders agreed to ...".
+    """
+    if not _LEAD_IN.match(text):
+        return 0
+    starts = [start for start, _, _ in cues]
+    for comma in re.finditer(r",\s*", text):
+        k = bisect.bisect_left(starts, comma.end())
+        if k == len(starts):
+            return 0
+        between = text[comma.end() : starts[k]]
+        if not re.search(r"[,;:]", between) and names_someone(between):
+            return comma.end()
+    return 0
 
 
 def _no_subject(
@@ -431,12 +428,16 @@ def _no_subject(
     if clauses and not CALL_NOUN.search(before[clauses[-1].start :]):
         return clauses[-1].actor  # "discussed X, and agreed to Y": the same subject
     if lang_ru:
-        # Russian puts the subject after the verb ("Состоялся разговор Владимира Путина с").
+        # Russian may put the subject after the verb ("Поблагодарил за помощь Н.Моди"); a
+        # country there is a topic ("обмен мнениями по ситуации вокруг Украины").
         after = re.split(r"\b(?:с|со)\b|,", text[end:], maxsplit=1)[0]
-        found = _subject_actor(after, parties, own_side, None)
-        return found or Actor.BOTH
+        if leaders_in(after) or BOTH_SIDES.search(after) or re.search(r"\bсторон", after):
+            return subject_actor(after, parties, own_side, None) or Actor.BOTH
+        return Actor.BOTH
     if CALL_NOUN.search(before):
-        return Actor.OTHER  # "The conversation lasted an hour"
+        # "The call focused on Ukraine" is what the two discussed; "The conversation lasted
+        # an hour" a fact of the call.
+        return Actor.BOTH if act_of(cue) is Act.DISCUSS else Actor.OTHER
     if act_of(cue) in (Act.DISCUSS, Act.AGREE):
         return Actor.BOTH  # "The international matters touched upon included ..."
     return own_side if not before.strip(" ,") else Actor.OTHER  # "Thank you for ..."
@@ -448,6 +449,7 @@ def _main(
     parties: Parties,
     own_side: Actor,
     previous: Actor | None,
+    speaking: Speaker | None,
 ) -> tuple[Actor, Act]:
     """The main clause's actor and act; a sentence with no reporting verb continues a speaker."""
     call_fact = bool(INITIATIVE.search(text) or _duration_in(text))
@@ -458,19 +460,36 @@ def _main(
         first = mains[0]
         if first.act is Act.DISCUSS and call_fact and first.cue.lower().startswith("состоял"):
             return Actor.OTHER, Act.OTHER  # "Разговор состоялся по инициативе ..."
+        if SPEECH.fullmatch(first.cue):
+            # "said" reports without characterising: what it reports may ("said he looked
+            # forward to the visit", "said that concrete steps must be taken").
+            reported = [c for c in clauses if c.start > first.start]
+            if reported and reported[0].act is Act.OTHER:
+                return first.actor, Act.OTHER
+            if DEMAND_CONTENT.search(text[first.start + len(first.cue) :]):
+                return first.actor, Act.DEMAND
         return first.actor, first.act
     head = re.split(
         r"\b(?:will|would|is|are|was|were|has|have|had|should|must|can|remains?)\b", text
     )[0]
     head = " ".join(head.split()[:12])
-    named = _subject_actor(head, parties, own_side, previous)
-    if named in (Actor.A, Actor.B) and previous not in (Actor.A, Actor.B):
-        return named, Act.INFORM
-    if previous in (Actor.A, Actor.B):
+    opening = opening_party(text)
+    opens = bool(opening)
+    if opening:
+        # The words it opens with are its subject ("President Biden expressed his unwavering
+        # commitment to the defense of Japan": Biden, not Japan).
+        head = opening
+    named = subject_actor(head, parties, own_side, previous, titles=False)
+    demand = bool(MODAL.search(text))
+    if speaking is not None and (speaking.reported or demand or not opens):
         # Reported speech goes on ("The history of the Taiwan question is crystal clear").
-        return previous, Act.DEMAND if MODAL.search(text) else Act.INFORM
+        return speaking.actor, Act.DEMAND if demand else Act.INFORM
+    if named in (Actor.A, Actor.B, Actor.BOTH):
+        # A statement about a side with no speaker to go on ("Turkey will shortly be going
+        # ahead with the operation", "Ukrainian and American teams are ready to meet").
+        return named, Act.DEMAND if demand else Act.INFORM
     if named is not None:
-        return named, Act.DEMAND if MODAL.search(text) else Act.OTHER
+        return named, Act.DEMAND if demand else Act.OTHER
     return Actor.OTHER, Act.OTHER
 
 
@@ -529,10 +548,14 @@ def initiator(text: str, parties: Parties, own_side: Actor) -> Actor | None:
             return opposite
         if re.search(r"\b(?:former|первого)\b", who, re.IGNORECASE):
             return own_side
-        return _subject_actor(who, parties, own_side, None)
+        return subject_actor(who, parties, own_side, None)
     called = CALLED_BY.search(text)
     if called:
-        return _subject_actor(called.group("other"), parties, own_side, None)
+        return subject_actor(called.group("other"), parties, own_side, None)
+    caller = CALLER.search(text)
+    if caller:
+        # "Russian President Vladimir Putin called President Erdoğan": the subject placed it.
+        return subject_actor(text[: caller.start()], parties, own_side, None, titles=True)
     return None
 
 
@@ -553,24 +576,74 @@ def _duration_in(text: str) -> str:
     return m.group(0).strip()
 
 
-def frame_readout(tagged: TaggedReadout, side: Actor) -> ReadoutFrame:
+# Acts that report what someone said: a sentence with no reporting verb after one of
+# these goes on with the same speaker's words.
+SPEECH_ACTS = frozenset({Act.INFORM, Act.DEMAND, Act.WARN, Act.CONCERN})
+
+
+def speaker_after(
+    frame: SentenceFrame, speaking: Speaker | None, author: Actor | None = None
+) -> Speaker | None:
+    """Whose words a sentence with no reporting verb after ``frame`` goes on with.
+
+    ``speaking`` is the speaker before ``frame``; ``author`` the readout's own side when it
+    is a statement in the first person, whose words every such sentence is.
+    """
+    if author is not None:
+        return Speaker(author)
+    sides = (Actor.A, Actor.B)
+    mains = [c for c in frame.clauses if c.main]
+    if not mains:
+        # No reporting verb: the same speaker, or the side it named ("China is sincere").
+        if speaking is not None and (speaking.reported or frame.actor is speaking.actor):
+            return speaking
+        return Speaker(frame.actor, reported=False) if frame.actor in sides else speaking
+    if speaking is not None and _PRESENT.search(mains[0].cue.split()[0]):
+        # The narrative is in the past tense; "China commends the mediation efforts" is
+        # still the speaker's words.
+        return replace(speaking, actor=frame.actor) if frame.actor in sides else speaking
+    if frame.actor is Actor.OTHER and speaking is not None:
+        return speaking  # a third party's doing, told in the speaker's words
+    if frame.actor is not Actor.OTHER and any(c.act in SPEECH_ACTS for c in mains):
+        return Speaker(frame.actor)
+    return None
+
+
+# A reporting verb in the present tense ("welcomes", "supports", "приветствует").
+_PRESENT = re.compile(r"(?<!ha)(?<!i)(?:[^s]s|es)$|(?:ет|ит|ют|ят)$", re.IGNORECASE)
+
+
+def _first_person(sentences: Sequence[Sentence], text: str) -> bool:
+    """Whether the readout is the leader's own statement ("President Xi and I just had")."""
+    opening = [s for s in sentences[:3] if not is_title(s, text)]
+    return any(re.search(r"\b(?:I|I'm|I’m|I've|I have)\b", s.text) for s in opening[:2])
+
+
+def frame_readout(
+    tagged: TaggedReadout, side: Actor, parties: Parties | None = None
+) -> ReadoutFrame:
     """Every sentence's actor and act, and the readout's tone, initiator and duration."""
     sentences = tagged.sentences
-    parties = find_parties(sentences)
+    parties = parties or find_parties(sentences)
     frames: list[SentenceFrame] = []
     previous: Actor | None = None
+    # In a statement in the first person ("President Putin and I just had a call") the
+    # author speaks throughout; elsewhere a speaker goes on only after a speech act.
+    author = side if _first_person(sentences, tagged.readout.text) else None
+    speaking = Speaker(author) if author else None
     tone: list[str] = []
     found_initiator: Actor | None = None
     duration = ""
     for sentence in sentences:
         title = is_title(sentence, tagged.readout.text)
-        frame = frame_sentence(sentence, parties, side, previous, title=title)
+        frame = frame_sentence(sentence, parties, side, previous, title=title, speaking=speaking)
         frames.append(frame)
         if title:
             continue
         previous = frame.actor if frame.actor in (Actor.A, Actor.B) else previous
         if frame.actor is Actor.BOTH:
             previous = None
+        speaking = speaker_after(frame, speaking, author)
         tone.extend(w for w in tone_words(sentence.text) if w not in tone)
         found_initiator = found_initiator or initiator(sentence.text, parties, side)
         duration = duration or _duration_in(sentence.text)
@@ -635,7 +708,10 @@ def frame(
     a: TaggedReadout, b: TaggedReadout, alignment: Alignment, topics: Sequence[TopicDiff]
 ) -> Framing:
     """The analyst's columns for two readouts, their alignment and their topics."""
-    frame_a, frame_b = frame_readout(a, Actor.A), frame_readout(b, Actor.B)
+    parties_a, parties_b = reconcile(find_parties(a.sentences), find_parties(b.sentences))
+    parties_a = named_as_written(parties_a, a.sentences)
+    parties_b = named_as_written(parties_b, b.sentences)
+    frame_a, frame_b = frame_readout(a, Actor.A, parties_a), frame_readout(b, Actor.B, parties_b)
     ranks = (_ranks(topics, frame_a, 0), _ranks(topics, frame_b, 1))
     topic_frames = tuple(_topic_frame(d, (frame_a, frame_b), ranks) for d in topics)
     groups = tuple(_group_frame(g.a, g.b, frame_a, frame_b) for g in alignment.groups)
