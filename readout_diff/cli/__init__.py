@@ -11,6 +11,8 @@ line on stderr, for every command; the statuses themselves come from
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from readout_diff import __version__
@@ -45,4 +47,10 @@ cli.add_command(topics_group)
 
 def main() -> None:
     """Entry point of the ``readout-diff`` command."""
+    # numpy's BLAS starts a thread per core for the sentence encoder's small products;
+    # on a busy machine those threads wait for each other (a 20 ms encoding then takes
+    # 150 ms), and a batch already runs a worker per core. The vectors are the same
+    # bit for bit. Set before numpy is first imported; a value of the user's stands.
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
     cli(prog_name="readout-diff")
