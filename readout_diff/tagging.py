@@ -11,6 +11,8 @@ those in a sentence that says the topic was not discussed.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from readout_diff import cache, segmenting
 from readout_diff.model import SegmentedReadout, TaggedReadout, TopicHit
@@ -91,10 +94,11 @@ class TopicTagger:
         )
         for token_matcher, key, alias_words in patterned:
             token_matcher.add(key, [_token_pattern(alias_words, words.norms)])
-        for phrase_matcher, key, alias in plain:
-            phrase_matcher.add(key, [self._hashes(words.norms[alias])])
-        for key, alias in acronyms:
-            self.acronyms.add(key, [self._hashes(words.forms[alias])])
+        with _bare_key_lexemes(nlp.vocab):
+            for phrase_matcher, key, alias in plain:
+                phrase_matcher.add(key, [self._hashes(words.norms[alias])])
+            for key, alias in acronyms:
+                self.acronyms.add(key, [self._hashes(words.forms[alias])])
         self.negation = PhraseMatcher(nlp.vocab, attr="NORM")
         if cues:
             self.negation.add("NEGATION", [self._hashes(words.norms[cue]) for cue in cues])
@@ -208,6 +212,24 @@ class TopicTagger:
 
     def _negated_sentences(self, doc: Doc, starts: list[int]) -> set[int]:
         return {bisect_right(starts, doc[start].idx) - 1 for _, start, _ in self.negation(doc)}
+
+
+@contextmanager
+def _bare_key_lexemes(vocab: Vocab) -> Iterator[None]:
+    """Let ``PhraseMatcher.add`` make its match keys' lexemes without lexical attributes.
+
+    ``PhraseMatcher.add`` makes a lexeme of each key ("topic-id<TAB>alias"), computing
+    its twenty lexical attributes (shape, like_num ...): a third of a compile from the
+    cache. A key is never a token (spaCy's tokenizer never keeps a tab inside one), so
+    those attributes are never read. Only keys may be added inside the block, and
+    nothing else may use the vocabulary meanwhile (the compile runs alone).
+    """
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {}
+    try:
+        yield
+    finally:
+        vocab.lex_attr_getters = getters
 
 
 def _is_literal(word: str) -> bool:
