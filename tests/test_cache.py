@@ -15,7 +15,7 @@ from spacy.language import Language
 from readout_diff import cache, morphology, reading, segmenting, tagging
 from readout_diff.model import TaggedReadout
 from readout_diff.tagging import TopicTagger
-from readout_diff.topicpacks import builtin_pack, parse_pack
+from readout_diff.topicpacks import TopicPack, builtin_pack, parse_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = cache.key("test", "1")
@@ -348,3 +348,41 @@ def test_russian_pipeline_gives_the_same_lemmas_from_a_warm_table(
     warm = morphology.RussianMorphology()
     assert lemmas_with(warm) == before
     assert warm._analyzer is None
+
+
+# --- the built-in pack ----------------------------------------------------------------
+
+
+def test_builtin_pack_from_the_cache_is_the_parsed_one(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readout_diff import topicpacks
+
+    parses: list[str] = []
+    real = topicpacks.parse_pack
+
+    def spy(text: str, source: str) -> TopicPack:
+        parses.append(source)
+        return real(text, source)
+
+    monkeypatch.setattr(topicpacks, "parse_pack", spy)
+
+    def fresh() -> TopicPack:
+        topicpacks._builtin_pack.cache_clear()
+        return topicpacks.builtin_pack()
+
+    try:
+        parsed = fresh()
+        cached = fresh()
+        assert parses == ["builtin"]  # the second came from the cache
+        assert cached == parsed and hash(cached) == hash(parsed)
+        path = folder / "pack-builtin"
+        data = path.read_bytes()
+        path.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))
+        assert fresh() == parsed
+        assert parses == ["builtin", "builtin"]
+        monkeypatch.setenv("READOUT_DIFF_CACHE", "off")
+        assert fresh() == parsed
+        assert parses == ["builtin"] * 3
+    finally:
+        topicpacks._builtin_pack.cache_clear()
