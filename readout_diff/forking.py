@@ -126,10 +126,9 @@ def start(job: Callable[[], T]) -> Pending[T]:
     """Start ``job`` in a forked child where :func:`can_fork`, else leave it for later."""
     if not can_fork():
         return Pending(job, None, None)
-    parent = os.getpid()
     read_end, write_end = os.pipe()
-    # Objects made so far are left out of the collector's passes (in the child, which
-    # would otherwise touch, and so copy, every page of them).
+    # Objects made so far are left out of the collector's passes, for good (in the
+    # child, a pass would touch, and so copy, every page of them).
     gc.freeze()
     try:
         pid = os.fork()
@@ -137,9 +136,6 @@ def start(job: Callable[[], T]) -> Pending[T]:
         os.close(read_end)
         os.close(write_end)
         return Pending(job, None, None)
-    finally:
-        if os.getpid() == parent:
-            gc.unfreeze()
     if pid == 0:
         _run_child(job, read_end, write_end)  # never returns
     os.close(write_end)
