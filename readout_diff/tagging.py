@@ -103,9 +103,10 @@ class TopicTagger:
         if cues:
             self.negation.add("NEGATION", [self._hashes(words.norms[cue]) for cue in cues])
 
-    def _hashes(self, strings: tuple[str, ...]) -> list[int]:
+    def _hashes(self, strings: tuple[str, ...]) -> Any:
         """A phrase pattern as the matcher keeps it: the hashes of its tokens' attribute
-        (what ``PhraseMatcher.add`` takes from a pattern ``Doc``)."""
+        (what ``PhraseMatcher.add`` takes from a pattern ``Doc``; it takes the hashes
+        themselves too, though spaCy's type stubs name only ``Doc``)."""
         return [self.nlp.vocab.strings.add(string) for string in strings]
 
     def _words(self, texts: list[str], acronyms: list[str]) -> PatternWords:
@@ -224,12 +225,12 @@ def _bare_key_lexemes(vocab: Vocab) -> Iterator[None]:
     those attributes are never read. Only keys may be added inside the block, and
     nothing else may use the vocabulary meanwhile (the compile runs alone).
     """
-    getters = vocab.lex_attr_getters
-    vocab.lex_attr_getters = {}
+    getters = vocab.lex_attr_getters  # type: ignore[attr-defined]  # not in spaCy's stubs
+    vocab.lex_attr_getters = {}  # type: ignore[attr-defined]
     try:
         yield
     finally:
-        vocab.lex_attr_getters = getters
+        vocab.lex_attr_getters = getters  # type: ignore[attr-defined]
 
 
 def _is_literal(word: str) -> bool:

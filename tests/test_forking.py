@@ -45,7 +45,11 @@ def test_forked_job_whose_result_does_not_pickle_runs_here() -> None:
 def test_forked_child_runs_the_exit_handlers_registered_for_it(tmp_path: Path) -> None:
     mark = tmp_path / "child-exit"
     handlers = forking._AT_EXIT.copy()
-    forking._AT_EXIT.append(lambda: mark.write_text(str(os.getpid()), encoding="utf-8"))
+
+    def write_mark() -> None:
+        mark.write_text(str(os.getpid()), encoding="utf-8")
+
+    forking._AT_EXIT.append(write_mark)
     try:
         forking.start(lambda: None).result()
     finally:
