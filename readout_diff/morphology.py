@@ -22,13 +22,14 @@ batch, and once at exit); the words another process wrote meanwhile are merged i
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from readout_diff import cache, forking
+from readout_diff import cache
 
 _FILE = "ru-words"
 MAX_WORDS = 100_000
@@ -134,5 +135,5 @@ class RussianMorphology:
 def russian() -> RussianMorphology:
     """The process's one :class:`RussianMorphology` (what it learnt is written at exit)."""
     morphology = RussianMorphology()
-    forking.at_exit(morphology.save)
+    atexit.register(morphology.save)
     return morphology

@@ -6,17 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from readout_diff import (
-    aligning,
-    diffing,
-    forking,
-    framing,
-    judging,
-    naming,
-    segmenting,
-    similarity,
-    topics,
-)
+from readout_diff import aligning, diffing, framing, judging, naming, segmenting, topics
 from readout_diff.aligning import AlignOptions
 from readout_diff.model import (
     MultiReport,
@@ -64,30 +54,19 @@ def _model_for(lang: str, models: tuple[str, ...]) -> str | None:
     return None
 
 
-def compare(
-    a: Readout, b: Readout, options: Options | None = None, *, fork: bool = False
-) -> Report:
-    """Compare two readouts of one call.
-
-    With ``fork``, a readout whose language's pipeline this process has not built yet
-    is tagged in a forked process meanwhile (see :mod:`readout_diff.forking`): a
-    one-off comparison of two languages then builds its two pipelines on two cores.
-    The report is the same.
-    """
+def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
+    """Compare two readouts of one call."""
     opts = options or Options()
     pack = opts.pack or topics.builtin_pack()
     a, b = distinct_names(a, b)
+    tagged_a, doc_a = _tag(a, pack, opts.models)
+    tagged_b, doc_b = _tag(b, pack, opts.models)
     by_id = {spec.id: spec.topic() for spec in pack.topics}
-    if a.language != b.language:
-        tagged_a, tagged_b = _tag_apart(a, b, pack, opts, fork)
-    else:
-        tagged_a, doc_a = _tag(a, pack, opts.models)
-        tagged_b, doc_b = _tag(b, pack, opts.models)
-        if opts.adhoc:
-            tagged_a, tagged_b, adhoc = naming.adhoc_topics(
-                doc_a, tagged_a, doc_b, tagged_b, naming.pack_acronyms(pack, a.language)
-            )
-            by_id.update(adhoc)
+    if opts.adhoc and a.language == b.language:
+        tagged_a, tagged_b, adhoc = naming.adhoc_topics(
+            doc_a, tagged_a, doc_b, tagged_b, naming.pack_acronyms(pack, a.language)
+        )
+        by_id.update(adhoc)
     alignment = aligning.align(tagged_a, tagged_b, opts.align)
     judgement = judging.judge(tagged_a, tagged_b, alignment, by_id, pack, opts.judge)
     topic_diffs, passing = diffing.assemble(judgement, alignment)
@@ -101,26 +80,6 @@ def compare(
         framing=framing.frame(tagged_a, tagged_b, alignment, topic_diffs),
         passing=passing,
     )
-
-
-def _tag_apart(
-    a: Readout, b: Readout, pack: TopicPack, opts: Options, fork: bool
-) -> tuple[TaggedReadout, TaggedReadout]:
-    """Tag two readouts in different languages, one in a forked process if it is worth it."""
-    far = a if b.language == "en" else b  # the child builds the pipeline that is not English
-    if (
-        not fork
-        or opts.models
-        or segmenting.has_pipeline(far.language)
-        or not (forking.can_fork() and forking.spare_core())
-    ):
-        return _tag(a, pack, opts.models)[0], _tag(b, pack, opts.models)[0]
-    pending = forking.start(lambda: _tag(far, pack, opts.models)[0])
-    near = b if far is a else a
-    tagged_near = _tag(near, pack, opts.models)[0]
-    similarity.load_encoder(opts.align.encoder)  # while the child works
-    tagged_far = pending.result()
-    return (tagged_far, tagged_near) if far is a else (tagged_near, tagged_far)
 
 
 def _pack_info(pack: TopicPack) -> PackInfo:

@@ -320,11 +320,6 @@ _BLANK: dict[int, str] = {}
 """The blank pipelines built in this process (they live as long as it), by ``id``."""
 
 
-def has_pipeline(lang: str) -> bool:
-    """Whether this process has built the blank pipeline of ``lang`` already."""
-    return lang in _BLANK.values()
-
-
 def blank_key(nlp: Language) -> str | None:
     """What a blank pipeline's tokens and norms depend on, as a cache key; None for an
     installed pipeline (its files are not ours to fingerprint).

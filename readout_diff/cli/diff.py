@@ -45,7 +45,7 @@ def run(opts: DiffOptions) -> tuple[str, ExitStatus]:
     report = (
         compare_all(readouts, options)
         if len(readouts) > 2
-        else compare(readouts[0], readouts[1], options, fork=True)
+        else compare(readouts[0], readouts[1], options)
     )
     output = render(report, opts.rendering.fmt, opts.rendering.style())
     return output, report_status(report, fail_on)
