@@ -19,7 +19,10 @@ Measures, each in fresh processes where start-up matters:
 * each stage's share of the typical pair, cold (first run in a process) and warm.
 
 Prints a Markdown table (paste it into bench/README.md). Times are wall-clock
-medians on this machine: for spotting regressions, never asserted in tests.
+medians on this machine: for spotting regressions, never asserted in tests. The
+checkout's package is compiled to bytecode first, as an installed copy is
+(``--from-source`` leaves it without); the library-level children run with one BLAS
+thread, as the command line does.
 """
 
 from __future__ import annotations
@@ -71,6 +74,15 @@ class Row:
     result: str
     target: str = ""
     met: bool | None = None
+
+
+def compile_checkout() -> None:
+    """Compile the checkout's package to bytecode, as ``pip install`` does for an installed
+    copy (and as spaCy, the floor, is): where ``PYTHONDONTWRITEBYTECODE`` is set, every
+    run would otherwise compile readout-diff's modules from source, 50-90 ms."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "readout_diff", quiet=1)
 
 
 def cli_command() -> list[str]:
@@ -208,6 +220,12 @@ def child(mode: str, args: list[str]) -> None:
         print(json.dumps(encoder_times()))
 
 
+def child_env() -> dict[str, str]:
+    """The environment of the library-level children: one BLAS thread, as the command line
+    sets it (readout_diff.cli.main), or the encoder's threads wait on each other."""
+    return {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", **os.environ}
+
+
 def run_child(mode: str, *args: str) -> tuple[dict[str, float], float]:
     """Run a child measurement: (its JSON answer, its wall time)."""
     start = time.perf_counter()
@@ -217,6 +235,7 @@ def run_child(mode: str, *args: str) -> tuple[dict[str, float], float]:
         text=True,
         cwd=ROOT,
         check=False,
+        env=child_env(),
     )
     elapsed = time.perf_counter() - start
     stream = proc.stderr if mode == "cli" else proc.stdout
@@ -504,7 +523,7 @@ def encoder_rows(runs: int) -> list[Row]:
     cold, warm, per_sentence = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as cache:
-            env = {**os.environ, "READOUT_DIFF_CACHE": cache}
+            env = {**child_env(), "READOUT_DIFF_CACHE": cache}
             cold.append(run_child_env(env, "encoder")["load"])
             answer = run_child_env(env, "encoder")
             warm.append(answer["load"])
@@ -579,7 +598,14 @@ def main() -> None:
         help="only the floor, the typical pairs, the sentence encoder and a small batch's "
         "encoder loads",
     )
+    parser.add_argument(
+        "--from-source",
+        action="store_true",
+        help="leave the checkout without bytecode (as PYTHONDONTWRITEBYTECODE=1 leaves it)",
+    )
     args = parser.parse_args()
+    if not args.from_source:
+        compile_checkout()
     start = time.perf_counter()
     rows = measure(args.quick, lambda step: print(f"… {step}", file=sys.stderr), args.encoder_only)
     print(machine())

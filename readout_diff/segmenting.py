@@ -19,9 +19,11 @@ the two components are added to it.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -29,6 +31,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from readout_diff import cache, morphology
 from readout_diff.errors import ModelError
 from readout_diff.hygiene import matching_text
 from readout_diff.model import Readout, SegmentedReadout, Sentence
@@ -177,8 +180,8 @@ class ReadoutNorm:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self._table: Any = None
-        self._morph: Any = None
-        self._cache: dict[str, str] = {}
+        self._first_lemma: Callable[[str], str] | None = None
+        self._russian: morphology.RussianMorphology | None = None
 
     def _setup(self) -> None:
         lemmatizer = (
@@ -192,19 +195,23 @@ class ReadoutNorm:
         else:
             self._table = {}
         if self.nlp.lang == "ru":
-            self._morph = getattr(lemmatizer, "_morph", None)
-            if self._morph is None:
-                import pymorphy3
-
-                self._morph = pymorphy3.MorphAnalyzer()
+            morph = getattr(lemmatizer, "_morph", None)
+            if morph is None:  # the blank pipeline's lemmatizer, or one without pymorphy3
+                self._russian = morphology.russian()
+                self._first_lemma = self._russian.first_lemma
+            else:  # an installed pipeline's own analyser (pymorphy2 or 3)
+                self._first_lemma = functools.cache(
+                    lambda word: str(morph.parse(word)[0].normal_form)
+                )
 
     def _norm(self, text: str, lemma: str) -> str:
         lower = text.lower()
-        if self._morph is not None and lemma.lower() == lower and any(c.isalpha() for c in lower):
-            cached = self._cache.get(lower)
-            if cached is None:
-                cached = self._cache[lower] = str(self._morph.parse(lower)[0].normal_form)
-            return cached
+        if (
+            self._first_lemma is not None
+            and lemma.lower() == lower
+            and any(c.isalpha() for c in lower)
+        ):
+            return self._first_lemma(lower)
         if lemma == text and lower != text:
             lemma = self._table.get(lower, lower)
         return lemma.lower()
@@ -217,6 +224,8 @@ class ReadoutNorm:
             # The lemmatizer saw a curly form ("n’t"): look up the straight one instead.
             lemma = token.lemma_ or text if text == token.text else self._table.get(text, text)
             token.norm_ = self._norm(text, lemma)
+        if self._russian is not None:
+            self._russian.save(soon=True)
         return doc
 
 
@@ -251,6 +260,28 @@ class LookupLemmatizer:
         return doc
 
 
+@Language.factory("readout_ru_lemmatizer")
+def make_russian_lemmatizer(nlp: Language, name: str) -> RussianLemmatizer:
+    return RussianLemmatizer()
+
+
+class RussianLemmatizer:
+    """spaCy's Russian lemmatizer (``mode="pymorphy3_lookup"``), from remembered answers.
+
+    Same lemmas as spaCy's component: the normal form all of pymorphy3's parses of
+    ``token.text`` agree on, else the text, for tokens without a lemma yet. spaCy's
+    component loads pymorphy3 when the pipeline is built; this one asks
+    :mod:`readout_diff.morphology`, which loads it only for a word it has not seen.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemma = morphology.russian().lookup_lemma
+        for token in doc:
+            if token.lemma == 0:
+                token.lemma_ = lemma(token.text)
+        return doc
+
+
 @lru_cache(maxsize=4)
 def lemma_lookup_table(lang: str) -> dict[str, str]:
     """spacy-lookups-data's ``lemma_lookup`` table for a language ({} if it has none)."""
@@ -276,12 +307,37 @@ def _blank_pipeline(lang: str) -> Language:
     nlp.add_pipe("readout_boundaries")
     nlp.add_pipe("sentencizer")
     if lang == "ru":
-        nlp.add_pipe("lemmatizer", config={"mode": "pymorphy3_lookup"})
+        nlp.add_pipe("readout_ru_lemmatizer", name="lemmatizer")
     else:
         nlp.add_pipe("readout_lookup_lemmatizer", name="lemmatizer")
     nlp.add_pipe("readout_norm")
     nlp.initialize()
+    _BLANK[id(nlp)] = lang
     return nlp
+
+
+_BLANK: dict[int, str] = {}
+"""The blank pipelines built in this process (they live as long as it), by ``id``."""
+
+
+def blank_key(nlp: Language) -> str | None:
+    """What a blank pipeline's tokens and norms depend on, as a cache key; None for an
+    installed pipeline (its files are not ours to fingerprint).
+
+    The versions of spaCy (tokenizer rules), spacy-lookups-data (English lemmas),
+    pymorphy3 and its dictionaries (Russian lemmas), and the source of the modules
+    that build the pipeline's components.
+    """
+    lang = _BLANK.get(id(nlp))
+    if lang is None:
+        return None
+    here = Path(__file__).parent
+    sources = [(here / name).read_bytes() for name in ("segmenting.py", "hygiene.py")]
+    packages = ["spacy", "spacy-lookups-data"]
+    if lang == "ru":
+        packages += ["pymorphy3", "pymorphy3-dicts-ru"]
+        sources.append((here / "morphology.py").read_bytes())
+    return cache.key("blank pipeline", lang, cache.versions(*packages), *sources)
 
 
 @lru_cache(maxsize=4)

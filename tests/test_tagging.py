@@ -159,3 +159,19 @@ def test_tagging_with_pack_without_aliases_in_a_language(tag: Tag) -> None:
     pack = parse_pack(TOPIC, "en-only.toml")
     assert hits(tag("Обсудили ситуацию на Украине.", pack)) == []
     assert hits(tag("They discussed Ukraine.", pack)) == [("ukraine", "Ukraine")]
+
+
+def test_tagging_compile_leaves_the_lexical_attributes_of_words(small_pack: TopicPack) -> None:
+    # The match keys' lexemes are made bare; no token can be one, and words keep theirs.
+    import spacy
+
+    from readout_diff.tagging import TopicTagger
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("readout_norm")
+    TopicTagger(small_pack, nlp)
+    assert nlp.vocab["Ukraine"].is_alpha and nlp.vocab["Ukraine"].is_title
+    assert nlp.vocab["US"].is_upper and nlp.vocab["2020"].like_num
+    doc = nlp("ukraine\tUkraine and US\tus")
+    assert all("\t" not in t.text or t.is_space for t in doc)
+    assert [t.is_alpha for t in doc if not t.is_space] == [True, True, True, True, True]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -24,6 +25,8 @@ def run(opts: DiffOptions) -> tuple[str, ExitStatus]:
     """Compare the files and render the report: (output, exit status)."""
     from readout_diff.pipeline import compare, compare_all
     from readout_diff.render import render
+
+    gc.freeze()  # the modules just loaded live as long as the process: no need to walk them
 
     files = opts.input.files
     if len(files) < 2:
