@@ -1,0 +1,152 @@
+"""The built-in pack's vocabulary (``readout_diff/packs/builtin.toml``): the formulas
+governments use in call readouts land on their topics, in English and in Russian, and
+the near-misses that look like them do not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from readout_diff import pipeline
+from readout_diff.model import Side, TaggedReadout
+from readout_diff.reading import readout_from_text
+from readout_diff.topicpacks import builtin_pack
+
+Tag = Callable[..., TaggedReadout]
+
+
+def topic_ids(tag: Tag, text: str) -> set[str]:
+    return {hit.topic_id for hit in tag(text, builtin_pack()).hits}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic_id"),
+    [
+        # protocol: staying in contact, greetings on holidays and national days, wishes
+        ("Лидеры условились оставаться в контакте.", "contacts"),
+        ("Условились о продолжении контактов по линии профильных ведомств.", "contacts"),
+        ("The leaders agreed to keep each other informed.", "contacts"),
+        (
+            "Владимир Путин поздравил Ильхама Алиева с наступающим праздником Новруз.",
+            "congratulations",
+        ),
+        ("Путин поздравил Эрдогана с праздником Ураза-байрам.", "congratulations"),
+        ("Поздравил Биньямина Нетаньяху с Ханукой.", "congratulations"),
+        ("Токаев поздравил Владимира Путина с Днём России.", "congratulations"),
+        ("Президент пожелал крепкого здоровья и благополучия.", "congratulations"),
+        (
+            "The Prime Minister conveyed warm greetings on the occasion of Diwali.",
+            "congratulations",
+        ),
+        ("The President wished the people of Saudi Arabia a blessed Ramadan.", "congratulations"),
+        ("President Erdoğan congratulated President Putin on Orthodox Easter.", "congratulations"),
+        # partnership formulas
+        (
+            "Подтверждена нацеленность на укрепление всеобъемлющего партнёрства.",
+            "bilateral-relations",
+        ),
+        ("Обсуждены актуальные вопросы двустороннего взаимодействия.", "bilateral-relations"),
+        (
+            "Отмечен прогресс особо привилегированного стратегического партнёрства.",
+            "bilateral-relations",
+        ),
+        ("They welcomed the comprehensive strategic partnership.", "bilateral-relations"),
+        # alliances and security commitments
+        ("They reaffirmed that the U.S.-Japan Alliance is the cornerstone.", "alliance"),
+        ("Biden reaffirmed the ironclad U.S. commitment to extended deterrence.", "alliance"),
+        ("They reaffirmed their commitment to Article 5.", "alliance"),
+        # regions
+        ("They discussed the Quad and a free and open Indo-Pacific.", "indo-pacific"),
+        ("The leaders discussed Gulf security.", "middle-east"),
+        ("Обсуждено разблокирование транспортных коммуникаций в регионе.", "nagorno-karabakh"),
+        ("Kishida raised the release of ALPS treated water.", "fukushima-water"),
+        ("They discussed the Line of Actual Control.", "india-china-border"),
+        ("They discussed the Windsor Framework.", "northern-ireland"),
+        ("The leaders discussed Ukraine's EU accession and candidate status.", "eu-accession"),
+        # economy
+        (
+            "Выражена заинтересованность в расширении взаиморасчётов в национальных валютах.",
+            "dollar",
+        ),
+        ("They reviewed the initiative on Critical and Emerging Technology.", "technology"),
+        (
+            "Обсуждено сотрудничество в сфере логистики и в рамках Среднего коридора.",
+            "transport-corridors",
+        ),
+        ("They discussed defense industrial cooperation and jet engines.", "defence-cooperation"),
+        # global governance
+        ("Обсуждены вопросы председательства Казахстана в СВМДА.", "multilateral-forums"),
+        ("Xi spoke of the Global Security Initiative.", "un-order"),
+        # humanitarian issues
+        ("Затронуты гуманитарные вопросы.", "civilians"),
+        (
+            "They discussed the return of the bodies of fallen soldiers and missing persons.",
+            "prisoners",
+        ),
+        ("Путин выразил соболезнования в связи с жертвами наводнения.", "disasters"),
+        # the other's internal matters
+        (
+            "Путин проинформировал о ситуации в связи с попыткой вооружённого мятежа.",
+            "domestic-politics",
+        ),
+        ("They discussed the situation after the presidential election.", "domestic-politics"),
+    ],
+)
+def test_builtin_pack_tags_the_formulas_of_call_readouts(
+    tag: Tag, text: str, topic_id: str
+) -> None:
+    assert topic_id in topic_ids(tag, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic_id"),
+    [
+        # "дни Россия" has the lemmas of "День России"
+        ("В ближайшие дни Россия и США завершат все процедуры.", "congratulations"),
+        # a treaty and a base of other alliances
+        ("They discussed the Collective Security Treaty Organization.", "alliance"),
+        (
+            "He voiced concern about support for Russia's defense industrial base.",
+            "defence-cooperation",
+        ),
+        ("The revitalization of its alliances is not targeted at China.", "alliance"),
+        ("They discussed Finland's accession to the Alliance.", "alliance"),
+        ("They discussed defense industrial cooperation.", "trade"),
+        # a peace treaty of the South Caucasus is not the Japan-Russia one
+        (
+            "They discussed a peace treaty between Armenia and Azerbaijan.",
+            "japan-russia-peace-treaty",
+        ),
+        # a congratulation on an election victory is not the other's domestic politics
+        ("He congratulated him on his victory in the presidential election.", "domestic-politics"),
+        # vaccines are not satellites
+        ("Обсуждены поставки вакцины «Спутник V».", "space"),
+    ],
+)
+def test_builtin_pack_leaves_near_misses_untagged(tag: Tag, text: str, topic_id: str) -> None:
+    assert topic_id not in topic_ids(tag, text)
+
+
+def test_builtin_pack_alliance_and_deterrence_are_one_issue() -> None:
+    # One side names the alliance, the other the deterrence commitment: both are
+    # defence cooperation, not a topic only one readout has.
+    report = pipeline.compare(
+        readout_from_text("The two leaders agreed to strengthen the Japan-U.S. Alliance.", "a"),
+        readout_from_text("President Biden reaffirmed his commitment to extended deterrence.", "b"),
+        pipeline.Options(adhoc=False),
+    )
+    assert [(t.topic.id, t.side) for t in report.topics] == [("defence-cooperation", Side.BOTH)]
+
+
+def test_builtin_pack_peace_treaty_needs_the_south_caucasus_named() -> None:
+    # "peace treaty" is a generic word of an anchored issue: without Armenia, Azerbaijan
+    # or Karabakh in the call it does not make the South Caucasus a subject.
+    report = pipeline.compare(
+        readout_from_text(
+            "They discussed a memorandum on a future peace treaty with Ukraine.", "a"
+        ),
+        readout_from_text("The presidents discussed the war in Ukraine.", "b"),
+        pipeline.Options(adhoc=False),
+    )
+    assert "nagorno-karabakh" not in {t.topic.id for t in report.topics}
