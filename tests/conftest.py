@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from readout_diff import cache, pipeline, reading, segmenting, topicpacks
 from readout_diff.cli import cli
-from readout_diff.model import MultiReport, Readout, Report, TaggedReadout
+from readout_diff.model import MultiReport, Readout, Report, Sentence, TaggedReadout
 from readout_diff.topicpacks import TopicPack
 
 # A pack written for the tests, so they do not depend on the built-in pack's contents.
@@ -115,6 +115,15 @@ def small_pack_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("packs") / "small.toml"
     path.write_text(SMALL_PACK, encoding="utf-8")
     return path
+
+
+def sentences_of(texts: tuple[str, ...]) -> list[Sentence]:
+    """Sentences of the given texts, as if joined by one character each."""
+    out, pos = [], 0
+    for k, text in enumerate(texts):
+        out.append(Sentence(index=k, start=pos, end=pos + len(text), text=text))
+        pos += len(text) + 1
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import sentences_of
 
 from readout_diff import framing, pipeline, reading
 from readout_diff.framing import Act, Actor
-from readout_diff.model import Report, Sentence
+from readout_diff.model import Report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,12 +52,7 @@ PARIS_OPENING = (
 )
 
 
-def _sentences(texts: tuple[str, ...]) -> list[Sentence]:
-    out, pos = [], 0
-    for k, text in enumerate(texts):
-        out.append(Sentence(index=k, start=pos, end=pos + len(text), text=text))
-        pos += len(text) + 1
-    return out
+_sentences = sentences_of
 
 
 def frame_in(

@@ -6,9 +6,9 @@ Sentences written for the tests, in the register of readouts; no spaCy.
 from __future__ import annotations
 
 import pytest
+from conftest import sentences_of
 
 from readout_diff import parties
-from readout_diff.model import Sentence
 
 RU_OPENING = (
     "Телефонный разговор с Президентом США Джозефом Байденом",
@@ -16,12 +16,7 @@ RU_OPENING = (
 )
 
 
-def _sentences(texts: tuple[str, ...]) -> list[Sentence]:
-    out, pos = [], 0
-    for k, text in enumerate(texts):
-        out.append(Sentence(index=k, start=pos, end=pos + len(text), text=text))
-        pos += len(text) + 1
-    return out
+_sentences = sentences_of
 
 
 @pytest.mark.parametrize(
