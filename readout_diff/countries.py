@@ -34,12 +34,12 @@ from readout_diff.points import AGENDA
 
 ID_PREFIX = "country:"
 CONTEXT = re.compile(
-    r"\b(?:concerning|regarding|related to|relating to|among them|such as|including|on the"
-    r"\s+situation\s+in|касающи\w+|касательно|относительно|в\s+отношении|в\s+том\s+числе"
-    r"|включая|ситуаци\w+\s+(?:в|вокруг))\b",
+    r"\b(?:related to|relating to|such as|on the\s+situation\s+in|касательно|в\s+отношении"
+    r"|ситуаци\w+\s+(?:в|вокруг))\b",
     re.IGNORECASE,
 )
-"""Words after which a country is the subject of a point, besides the agenda's."""
+"""Words after which a country is the subject of a point, besides those of
+:data:`~readout_diff.points.AGENDA` ("concerning", "including", "among them")."""
 REACH = 12
 """Most words between the cue and the country it introduces."""
 _BREAK = re.compile(r"[;:]|\.\s")
@@ -94,7 +94,7 @@ def third_country_topics(
             extra[side].extend(replace(h, topic_id=topic_id) for h in hits)
     if not topics:
         return a, b, {}
-    return _with(a, extra[0]), _with(b, extra[1]), topics
+    return a.with_hits(extra[0]), b.with_hits(extra[1]), topics
 
 
 def _mentions(tagged: TaggedReadout, country: Country) -> list[TopicHit]:
@@ -133,10 +133,3 @@ def _discussed(tagged: TaggedReadout, hit: TopicHit) -> bool:
         return False
     between = before[max(m.end() for m in cues) :]
     return not _BREAK.search(between) and len(between.split()) <= REACH
-
-
-def _with(tagged: TaggedReadout, extra: list[TopicHit]) -> TaggedReadout:
-    if not extra:
-        return tagged
-    hits = sorted((*tagged.hits, *extra), key=lambda h: (h.start, h.end, h.topic_id))
-    return replace(tagged, hits=tuple(hits))

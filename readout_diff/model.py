@@ -7,6 +7,7 @@ spaCy ``Doc`` or a dict. Character offsets are code-point offsets into
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -112,6 +113,16 @@ class TaggedReadout:
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         return self.segmented.sentences
+
+    def with_hits(self, extra: Iterable[TopicHit]) -> TaggedReadout:
+        """This readout with more hits, all kept in text order (a hit given twice once)."""
+        added = tuple(extra)
+        if not added:
+            return self
+        hits = sorted(
+            dict.fromkeys((*self.hits, *added)), key=lambda h: (h.start, h.end, h.topic_id)
+        )
+        return TaggedReadout(segmented=self.segmented, hits=tuple(hits))
 
     def topic_ids(self) -> frozenset[str]:
         """Topics this readout mentions at least once."""

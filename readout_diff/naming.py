@@ -451,5 +451,4 @@ def _with_hits(tagged: TaggedReadout, extra: list[TopicHit], names: list[Name]) 
     ]
     if not extra and len(kept) == len(tagged.hits):
         return tagged
-    hits = sorted((*kept, *extra), key=lambda h: (h.start, h.end, h.topic_id))
-    return TaggedReadout(segmented=tagged.segmented, hits=tuple(hits))
+    return TaggedReadout(segmented=tagged.segmented, hits=tuple(kept)).with_hits(extra)

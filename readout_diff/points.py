@@ -81,10 +81,7 @@ def with_occasions(tagged: TaggedReadout) -> TaggedReadout:
                 text=text[lead.end() : end],
             )
         )
-    if not extra:
-        return tagged
-    hits = sorted({*tagged.hits, *extra}, key=lambda h: (h.start, h.end, h.topic_id))
-    return replace(tagged, hits=tuple(hits))
+    return tagged.with_hits(extra)
 
 
 def body_hits(tagged: TaggedReadout) -> TaggedReadout:
@@ -137,19 +134,21 @@ def anchored_hits(
             current = specs[current].parent
         return ""
 
-    hits = a.hits + b.hits
-    if not any(root(h.topic_id) for h in hits):
+    home = {topic_id: root(topic_id) for topic_id in specs}
+    if not any(home.get(h.topic_id) for h in a.hits + b.hits):
         return a, b
     named = {
-        root(h.topic_id)
-        for h, lang in [(h, a.readout.language) for h in a.hits]
-        + [(h, b.readout.language) for h in b.hits]
-        if is_anchor(h.alias) and h.alias not in specs[h.topic_id].weak_for(lang)
+        home[h.topic_id]
+        for tagged in (a, b)
+        for h in tagged.hits
+        if h.topic_id in specs
+        and is_anchor(h.alias)
+        and h.alias not in specs[h.topic_id].weak_for(tagged.readout.language)
     }
 
     def keep(hit: TopicHit) -> bool:
-        home = root(hit.topic_id) if hit.topic_id in specs else ""
-        return not home or not hit.alias or is_anchor(hit.alias) or home in named
+        anchor = home.get(hit.topic_id, "")
+        return not anchor or not hit.alias or is_anchor(hit.alias) or anchor in named
 
     return (
         replace(a, hits=tuple(h for h in a.hits if keep(h))),
@@ -232,8 +231,8 @@ a list ("the SolarWinds hack, reports of bounties, …")."""
 
 AGENDA = re.compile(
     r"\b(?:discuss\w*|raised|rais\w+\s+\w+\s+(?:concerns?|issues?|matters?)|touched\s+(?:up)?on"
-    r"|exchanged\s+views|reviewed|including|notably|among\s+them|concerning|regarding|praised|welcomed|condemned|supported"
-    r"|urged|called\s+for|expressed\s+(?:\w+\s+){0,2}(?:for|about|over|with)"
+    r"|exchanged\s+views|reviewed|including|notably|among\s+them|concerning|regarding"
+    r"|praised|welcomed|condemned|supported|urged|called\s+for|expressed\s+(?:\w+\s+){0,2}(?:for|about|over|with)"
     r"|обсу\w+|затрон\w+|обменял\w*\s+мнениями|в\s+том\s+числе|включая|приветствовал\w*"
     r"|поддержал\w*|осудил\w*|призвал\w*|касающи\w+|относительно)\b",
     re.IGNORECASE,
@@ -261,7 +260,7 @@ def _siblings(xs: list[TopicHit], ys: list[TopicHit], text: str, start: int) -> 
     for x in xs:
         for y in ys:
             first, second = (x, y) if x.start <= y.start else (y, x)
-            if _coordinate(x, y, text) and AGENDA.search(text, start, first.start):
+            if _coordinate(first, second, text) and AGENDA.search(text, start, first.start):
                 return True
             if AGENDA.search(text, first.end, second.start) or _CLAUSE_VERB.search(
                 text, first.end, second.start
@@ -270,10 +269,10 @@ def _siblings(xs: list[TopicHit], ys: list[TopicHit], text: str, start: int) -> 
     return False
 
 
-def _coordinate(x: TopicHit, y: TopicHit, text: str) -> bool:
-    """Whether two hits of one sentence are items of one list: the earlier one ends an
-    item (a separator follows it within a few words) before the later one begins."""
-    first, second = (x, y) if x.start <= y.start else (y, x)
+def _coordinate(first: TopicHit, second: TopicHit, text: str) -> bool:
+    """Whether two hits of one sentence, in text order, are items of one list: the
+    first ends an item (a separator follows it within a few words) before the second
+    begins."""
     between = text[first.end : second.start]
     separator = _SEPARATOR.search(between)
     return separator is not None and len(between[: separator.start()].split()) <= LIST_GAP

@@ -11,7 +11,6 @@ the evacuation of Russian citizens" -> "evacuation of Russian citizens").
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from readout_diff.model import Alignment, TaggedReadout, Topic, TopicHit, TopicKind
 
@@ -93,8 +92,7 @@ def name_subjects(
                     text=label,
                 )
             )
-        hits = tuple(sorted((*tagged.hits, *extra), key=lambda h: (h.start, h.end, h.topic_id)))
-        out.append(replace(tagged, hits=hits))
+        out.append(tagged.with_hits(extra))
     return out[0], out[1], found
 
 

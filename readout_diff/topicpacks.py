@@ -247,14 +247,6 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
         raise PackError(source, f"{where}: 'parent' must be a topic id, got {parent!r}")
     if parent == topic_id:
         raise PackError(source, f"{where}: a topic cannot be its own parent")
-    anchored = raw.get("anchored", False)
-    if not isinstance(anchored, bool):
-        raise PackError(source, f"{where}: 'anchored' must be true or false, got {anchored!r}")
-    consolidate = raw.get("consolidate", False)
-    if not isinstance(consolidate, bool):
-        raise PackError(
-            source, f"{where}: 'consolidate' must be true or false, got {consolidate!r}"
-        )
     return TopicSpec(
         id=topic_id,
         label=label,
@@ -263,8 +255,8 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
         unless=unless,
         weak=weak,
         parent=parent,
-        anchored=anchored,
-        consolidate=consolidate,
+        anchored=_flag(raw, "anchored", source, where),
+        consolidate=_flag(raw, "consolidate", source, where),
     )
 
 
@@ -284,6 +276,13 @@ def _string(
         raise PackError(source, f"{where}: missing {key!r}")
     if not isinstance(value, str) or (default is None and not value.strip()):
         raise PackError(source, f"{where}: {key!r} must be a non-empty string")
+    return value
+
+
+def _flag(table: Mapping[str, Any], key: str, source: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise PackError(source, f"{where}: {key!r} must be true or false, got {value!r}")
     return value
 
 
