@@ -61,6 +61,8 @@ _DOMAIN_STOP_WORDS = frozenset(
     "president leader side call conversation phone telephone also say note "
     "президент сторона разговор телефонный также отметить".split()
 )
+# An initial glued to the capitalised word after it.
+_INITIAL = r"[A-ZА-ЯЁ]\.(?=(?:[A-ZА-ЯЁ]\.)*[A-ZА-ЯЁ][a-zа-яё])"
 # Markers that open a list item; they are not part of the sentence's text.
 _BULLET = re.compile(r"(?:[-*\u2022\u2013\u2014\u25cf\u25aa]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 
@@ -304,6 +306,10 @@ def lemma_lookup_table(lang: str) -> dict[str, str]:
 
 def _blank_pipeline(lang: str) -> Language:
     nlp = spacy.blank(lang)
+    # Initials written against the surname ("А.Навального", "В.В.Путин", the
+    # Kremlin's house style) are split off, so that the name is a word of its own.
+    prefixes = [*(nlp.Defaults.prefixes or ()), _INITIAL]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     nlp.add_pipe("readout_boundaries")
     nlp.add_pipe("sentencizer")
     if lang == "ru":

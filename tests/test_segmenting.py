@@ -133,6 +133,25 @@ def test_segmenting_russian_initials_do_not_split(ru_nlp: Language, text: str) -
     assert texts(text, ru_nlp) == [text]
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Обсуждено «дело А.Навального».", "Навального"),
+        ("В.В.Путин поздравил коллегу.", "Путин"),
+        ("He met J.Biden today.", "Biden"),
+    ],
+)
+def test_initials_glued_to_a_surname_leave_the_surname_a_word(
+    ru_nlp: Language, en_nlp: Language, text: str, word: str
+) -> None:
+    nlp = en_nlp if text.startswith("He") else ru_nlp
+    assert word in [t.text for t in nlp(text)]
+
+
+def test_initials_split_leaves_abbreviations_whole(en_nlp: Language) -> None:
+    assert "U.S.-Japan" in [t.text for t in en_nlp("The U.S.-Japan alliance.")]
+
+
 def test_segmenting_splits_russian_sentences(ru_nlp: Language) -> None:
     text = "Д.Трамп и В.Путин обсудили ситуацию. Стороны договорились продолжить контакты."
     assert texts(text, ru_nlp) == [
