@@ -106,6 +106,7 @@ def judge(
     by_id = dict(topics)
     a, b = points.anchored_hits(a, b, pack)
     a, b = points.body_hits(a), points.body_hits(b)
+    a, b = points.call_hits(a), points.call_hits(b)
     a, b = points.with_occasions(a), points.with_occasions(b)
     if opts.subjects:
         a, b, found = subjects.name_subjects(a, b, alignment, opts.subject_cosine)

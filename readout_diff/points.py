@@ -99,6 +99,32 @@ def body_hits(tagged: TaggedReadout) -> TaggedReadout:
     return replace(tagged, hits=tuple(h for h in tagged.hits if h.sentence != 0))
 
 
+_CALL_MEDIUM_AFTER = re.compile(
+    r"\s*(?:(?:tele)?phone|video|virtual)\b|\s*via (?:video|telephone)\b"
+    r"|\s*(?:по телефону|в режиме видео|по видеосвязи|в формате видео)",
+    re.IGNORECASE,
+)
+_CALL_MEDIUM_BEFORE = re.compile(
+    r"(?:(?:tele)?phone|video|virtual|телефонн\w*|видео)\s*$", re.IGNORECASE
+)
+
+
+def call_hits(tagged: TaggedReadout) -> TaggedReadout:
+    """``tagged`` without the hits that name the call itself: a meeting word the medium
+    qualifies ("held a summit telephone talk", "a leaders' meeting via video link", "a
+    virtual summit") is this call, not a summit or visit the leaders discussed."""
+    text = tagged.readout.text
+    kept = tuple(
+        h
+        for h in tagged.hits
+        if not (
+            _CALL_MEDIUM_AFTER.match(text, h.end)
+            or _CALL_MEDIUM_BEFORE.search(text, max(0, h.start - 20), h.start)
+        )
+    )
+    return tagged if len(kept) == len(tagged.hits) else replace(tagged, hits=kept)
+
+
 _PLACE_ADJECTIVE = re.compile(r"\w+(?:ск|цк)(?:ий|ая|ое|ие|ой|ого|ому|ом|их|им|ую|ыми?)\b")
 """A Russian adjective made from a place name ("украинский", "иранской"): lowercase in
 Russian, but it names the place as "Ukrainian" does."""

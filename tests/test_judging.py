@@ -49,6 +49,11 @@ en = ["world peace"]
 id = "sanctions"
 label = "Sanctions"
 en = ["sanctions"]
+
+[[topic]]
+id = "summit"
+label = "Summit, visits and invitations"
+en = ["summit", "leaders' meeting"]
 """
 
 Compare = Callable[..., Report]
@@ -223,6 +228,34 @@ def test_judging_a_title_line_names_no_subject(
     )
     assert ids(report.topics) == ["war"]
     assert any(h.topic_id == "energy" for h in report.a.hits) is False
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Prime Minister Kishida held a summit telephone talk with President Xi.",
+        "President Xi held a China-EU leaders' meeting via video link with the EU leaders.",
+        "The two leaders held a virtual summit.",
+    ],
+)
+def test_judging_a_meeting_word_the_medium_qualifies_is_the_call_itself(
+    compare_texts: Compare, options: pipeline.Options, call: str
+) -> None:
+    report = compare_texts(
+        call + " They discussed grain exports.", "They discussed grain exports.", options
+    )
+    assert ids(report.topics) == ["grain"]
+
+
+def test_judging_a_summit_the_leaders_discuss_stays_a_topic(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "They prepared the summit in June. They discussed grain exports.",
+        "They discussed grain exports.",
+        options,
+    )
+    assert {d.topic.id: d.side for d in report.topics}["summit"] is Side.ONLY_A
 
 
 def test_judging_leaves_the_call_itself_and_its_tone_unnamed() -> None:
