@@ -31,7 +31,8 @@ _REPORTING = re.compile(
     r"|expressed|conveyed|welcomed|stressed|emphasi[sz]ed|noted|underlined|reaffirmed|reiterated"
     r"|touched\s+(?:up)?on|exchanged\s+views\s+on|spoke\s+about|talked\s+about|agreed\s+(?:on|to)"
     r"|called\s+for|urged|thanked\s+\w+\s+for|congratulated\s+\w+\s+on)\s+"
-    r"|(?:обсудили|обсуждены|обсуждались|затронули|затронуты|проинформировал\w*\s+(?:\w+\s+)?о"
+    r"|(?:обсудили|обсужд[её]н\w*|обсуждал\w*|затронул\w*|затронут\w*|рассмотрен\w*"
+    r"|(?:шла\s+)?речь\s+(?:шла\s+)?(?:о|об)|проинформировал\w*\s+(?:\w+\s+)?о"
     r"|выразил\w*|подчеркнул\w*|отметил\w*|приветствовал\w*|обменялись\s+мнениями\s+(?:по|о)"
     r"|поблагодарил\w*\s+\w+\s+за|поздравил\w*\s+\w+\s+с|договорились\s+о|призвал\w*\s+к?)\s+",
     re.IGNORECASE,
@@ -39,7 +40,8 @@ _REPORTING = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$", re.IGNORECASE)
 _STOP_LEAD = re.compile(
     r"(?:the|a|an|his|her|their|its|also|further|in|on|of|about|issues?\s+of|matters?\s+of"
-    r"|prospects?\s+(?:of|for)|вопросы|тему|ход|ситуацию\s+(?:с|вокруг|в)|о|об|по)\s+",
+    r"|prospects?\s+(?:of|for)|вопрос\w*|тем[аыу]|ход|ситуаци[яюи]\s+(?:с|вокруг|в)"
+    r"|актуальные|также|ряд|и|о|об|по)\s+",
     re.IGNORECASE,
 )
 _NO_SUBJECT = re.compile(
@@ -50,6 +52,13 @@ _NO_SUBJECT = re.compile(
 )
 _PHRASE_END = re.compile(
     r"[,;:.()]|\s(?:and|as well as|with|which|that|who|и|а также|что|который)\s"
+)
+_GENERIC = re.compile(
+    r"(?:bilateral|regional|international|global|agenda|cooperation|relations|ties|issues?"
+    r"|matters|further|development|partnership|interaction|mutual\w*|двусторонн|региональн"
+    r"|международн|повестк|взаимодейств|сотрудничеств|отношени|связ|вопрос|дальнейш|развити"
+    r"|партн[её]рств|взаимовыгодн|обоюдн)\w*$|(?:и|в|of|and|the|in|a)$",
+    re.IGNORECASE,
 )
 SUBJECT_WORDS = 5
 """Most words of a subject's name."""
@@ -127,6 +136,10 @@ def subject_phrase(text: str) -> tuple[int, int] | None:
     if len(words) < 2 or _NO_SUBJECT.match(text, start):
         return None
     words = words[:SUBJECT_WORDS]
+    # "bilateral cooperation", "вопросы региональной повестки": the relationship's
+    # formulas, not a point of their own.
+    if all(_GENERIC.match(w.group()) for w in words):
+        return None
     end = start + words[-1].end()
     while end > start and not text[end - 1].isalnum():
         end -= 1

@@ -308,3 +308,31 @@ def test_judging_a_consolidated_issue_takes_its_facets_answered_or_not(
     (relations,) = report.topics
     assert (relations.topic.id, relations.side) == ("relations", Side.BOTH)
     assert [(d.topic.id, d.side) for d in relations.details] == [("peace", Side.ONLY_A)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Затронута также тема поставок вооружений.", "поставок вооружений"),
+        ("Речь шла об эвакуации российских граждан.", "эвакуации российских граждан"),
+        ("Обсуждена ситуация вокруг атомной станции.", "атомной станции"),
+        ("They discussed investment in agriculture.", "investment in agriculture"),
+    ],
+)
+def test_judging_names_a_subject_after_a_russian_passive_or_речь_шла(
+    text: str, subject: str
+) -> None:
+    start, end = subjects.subject_phrase(text) or (0, 0)
+    assert text[start:end] == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Затронут и ряд вопросов региональной повестки.",
+        "Рассмотрены актуальные вопросы двустороннего взаимодействия.",
+        "They discussed bilateral cooperation and regional issues.",
+    ],
+)
+def test_judging_a_relationship_formula_names_no_subject(text: str) -> None:
+    assert subjects.subject_phrase(text) is None
