@@ -57,7 +57,8 @@ _GENERIC = re.compile(
     r"(?:bilateral|regional|international|global|agenda|cooperation|relations|ties|issues?"
     r"|matters|further|development|partnership|interaction|mutual\w*|двусторонн|региональн"
     r"|международн|повестк|взаимодейств|сотрудничеств|отношени|связ|вопрос|дальнейш|развити"
-    r"|партн[её]рств|взаимовыгодн|обоюдн)\w*$|(?:и|в|of|and|the|in|a)$",
+    r"|партн[её]рств|взаимовыгодн|обоюдн|актуальн|текущ|ключев|друг|ины|некотор|current|topical"
+    r"|key|other|several|various)\w*$|(?:и|в|ряд|of|and|the|in|a)$",
     re.IGNORECASE,
 )
 SUBJECT_WORDS = 5

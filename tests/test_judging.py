@@ -332,6 +332,7 @@ def test_judging_names_a_subject_after_a_russian_passive_or_речь_шла(
         "Затронут и ряд вопросов региональной повестки.",
         "Рассмотрены актуальные вопросы двустороннего взаимодействия.",
         "They discussed bilateral cooperation and regional issues.",
+        "Обсуждены другие актуальные вопросы двусторонней и международной повестки.",
     ],
 )
 def test_judging_a_relationship_formula_names_no_subject(text: str) -> None:
