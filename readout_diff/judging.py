@@ -125,6 +125,7 @@ def judge(
     )
     if opts.fold_comentions:
         key = points.fold_comentions(key, a, b, weak)
+    passing_a, passing_b = points.circumstantial(a), points.circumstantial(b)
     first_seen: dict[str, int] = {}
     for offset, tagged in ((0, a), (len(a.readout.text) + 1, b)):
         for hit in tagged.hits:
@@ -134,8 +135,8 @@ def judge(
     for issue in sorted(first_seen, key=lambda t: (first_seen[t], t)):
         hits_a = tuple(h for h in a.hits if key[h.topic_id] == issue)
         hits_b = tuple(h for h in b.hits if key[h.topic_id] == issue)
-        presence_a = _presence(hits_a, weak, a.readout.language)
-        presence_b = _presence(hits_b, weak, b.readout.language)
+        presence_a = _presence(hits_a, weak, a.readout.language, passing_a)
+        presence_b = _presence(hits_b, weak, b.readout.language, passing_b)
         topic = by_id[issue]
         diff = TopicDiff(
             topic=topic,
@@ -224,11 +225,17 @@ def _weak_aliases(pack: TopicPack | None) -> dict[tuple[str, str], frozenset[str
 
 
 def _presence(
-    hits: tuple[TopicHit, ...], weak: Mapping[tuple[str, str], frozenset[str]], lang: str
+    hits: tuple[TopicHit, ...],
+    weak: Mapping[tuple[str, str], frozenset[str]],
+    lang: str,
+    in_passing: frozenset[tuple[int, int]] = frozenset(),
 ) -> Presence:
     if not hits:
         return Presence.ABSENT
-    if all(h.alias in weak.get((h.topic_id, lang), ()) for h in hits):
+    if all(
+        h.alias in weak.get((h.topic_id, lang), ()) or (h.sentence, h.start) in in_passing
+        for h in hits
+    ):
         return Presence.PASSING
     return Presence.DISCUSSED
 

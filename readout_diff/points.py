@@ -125,6 +125,37 @@ def call_hits(tagged: TaggedReadout) -> TaggedReadout:
     return tagged if len(kept) == len(tagged.hits) else replace(tagged, hits=kept)
 
 
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:in line with|in accordance with|in keeping with|reached at|agreed at|caused by"
+    r"|in the face of|despite|because of|due to|based on|in light of|against the backdrop of"
+    r"|amid|несмотря на|в связи с|с учётом|в русле|на фоне|в соответствии с|по итогам"
+    r"|на основе|вызванн\w*|достигнут\w*)\b[^.;:,]*$",
+    re.IGNORECASE,
+)
+CIRCUMSTANCE_REACH = 70
+"""How many characters before a hit a circumstantial lead-in may stand."""
+
+
+def circumstantial(tagged: TaggedReadout) -> frozenset[tuple[int, int]]:
+    """(sentence, start) of the hits named only in a circumstance of a sentence about
+    another issue: "countering cybercrime, in line with the agreements reached at the
+    summit in Geneva", "cooperation grows despite the sanctions policy". Such a hit is a
+    word in passing, as a weak alias is."""
+    text = tagged.readout.text
+    topics_in: dict[int, set[str]] = {}
+    for hit in tagged.hits:
+        topics_in.setdefault(hit.sentence, set()).add(hit.topic_id)
+    found = set()
+    for hit in tagged.hits:
+        sentence = tagged.sentences[hit.sentence]
+        if len(topics_in[hit.sentence]) < 2:
+            continue
+        lead = max(sentence.start, hit.start - CIRCUMSTANCE_REACH)
+        if _CIRCUMSTANCE.search(text, lead, hit.start):
+            found.add((hit.sentence, hit.start))
+    return frozenset(found)
+
+
 _PLACE_ADJECTIVE = re.compile(r"\w+(?:ск|цк)(?:ий|ая|ое|ие|ой|ого|ому|ом|их|им|ую|ыми?)\b")
 """A Russian adjective made from a place name ("украинский", "иранской"): lowercase in
 Russian, but it names the place as "Ukrainian" does."""

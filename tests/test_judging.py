@@ -337,3 +337,27 @@ def test_judging_names_a_subject_after_a_russian_passive_or_речь_шла(
 )
 def test_judging_a_relationship_formula_names_no_subject(text: str) -> None:
     assert subjects.subject_phrase(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They discussed grain exports, in line with the agreements reached at the summit.",
+        "They agreed to expand grain exports despite the sanctions.",
+    ],
+)
+def test_judging_an_issue_named_only_in_a_circumstance_is_a_passing_mention(
+    compare_texts: Compare, options: pipeline.Options, text: str
+) -> None:
+    report = compare_texts(text, "They discussed grain exports.", options)
+    assert ids(report.topics) == ["grain"]
+    assert [d.topic.id for d in report.passing] in (["summit"], ["sanctions"])
+
+
+def test_judging_an_issue_of_its_own_after_a_circumstance_stays_a_topic(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "Despite the sanctions, they discussed energy.", "They discussed grain exports.", options
+    )
+    assert {d.topic.id: d.side for d in report.topics}["energy"] is Side.ONLY_A
