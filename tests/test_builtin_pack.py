@@ -78,6 +78,10 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         # global governance
         ("Обсуждены вопросы председательства Казахстана в СВМДА.", "multilateral-forums"),
         ("Xi spoke of the Global Security Initiative.", "un-order"),
+        # summits of the two sides, still summits
+        ("The leaders agreed to hold a summit in Moscow next year.", "summit"),
+        ("China is willing to hold the China-EU Summit as soon as possible.", "summit"),
+        ("Президенты обсудили подготовку к саммиту в Москве.", "summit"),
         # humanitarian issues
         ("Затронуты гуманитарные вопросы.", "civilians"),
         (
@@ -122,6 +126,15 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         ("He congratulated him on his victory in the presidential election.", "domestic-politics"),
         # vaccines are not satellites
         ("Обсуждены поставки вакцины «Спутник V».", "space"),
+        # the call itself, a bloc's summit and a past summit are not a summit of the two
+        ("The Prime Minister held a summit telephone talk with the President.", "summit"),
+        ("President Xi held a leaders' meeting via video link with the Chancellor.", "summit"),
+        ("Состоялись переговоры на высшем уровне в режиме видеоконференции.", "summit"),
+        ("They discussed preparations for the NATO Summit in Vilnius.", "summit"),
+        ("He proposed holding a summit of the Collective Security Treaty Organization.", "summit"),
+        ("Обсуждена подготовка к саммиту ШОС.", "summit"),
+        ("They followed up the agreements reached at the Russian-American summit.", "summit"),
+        ("Обсуждено выполнение договорённостей, достигнутых на саммите в Женеве.", "summit"),
     ],
 )
 def test_builtin_pack_leaves_near_misses_untagged(tag: Tag, text: str, topic_id: str) -> None:
