@@ -82,6 +82,9 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         ("The leaders agreed to hold a summit in Moscow next year.", "summit"),
         ("China is willing to hold the China-EU Summit as soon as possible.", "summit"),
         ("Президенты обсудили подготовку к саммиту в Москве.", "summit"),
+        # interference in the speaker's own affairs
+        ("Putin warned against interference in Russia's internal affairs.", "internal-affairs"),
+        ("Путин указал на недопустимость вмешательства во внутренние дела.", "internal-affairs"),
         # humanitarian issues
         ("Затронуты гуманитарные вопросы.", "civilians"),
         (
@@ -126,6 +129,16 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         ("He congratulated him on his victory in the presidential election.", "domestic-politics"),
         # vaccines are not satellites
         ("Обсуждены поставки вакцины «Спутник V».", "space"),
+        # a place's own issue is that place, not interference in the speaker's affairs
+        (
+            "Xi stressed that the Taiwan question and Xinjiang are China's internal affairs.",
+            "internal-affairs",
+        ),
+        ("Тайваньский вопрос является исключительно внутренним делом Китая.", "internal-affairs"),
+        (
+            "По ситуации в Белоруссии указано на недопустимость вмешательства во внутренние дела.",
+            "internal-affairs",
+        ),
         # the call itself, a bloc's summit and a past summit are not a summit of the two
         ("The Prime Minister held a summit telephone talk with the President.", "summit"),
         ("President Xi held a leaders' meeting via video link with the Chancellor.", "summit"),
