@@ -85,6 +85,11 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         # interference in the speaker's own affairs
         ("Putin warned against interference in Russia's internal affairs.", "internal-affairs"),
         ("Путин указал на недопустимость вмешательства во внутренние дела.", "internal-affairs"),
+        # arms control, energy-site ceasefires, the epidemic
+        ("They restated their opposition to any use of nuclear weapons.", "strategic-stability"),
+        ("They agreed on a partial ceasefire covering energy.", "infrastructure-strikes"),
+        ("They exchanged views on the fight against the epidemic.", "covid-19"),
+        ("Обсуждена эпидемиологическая обстановка в двух странах.", "covid-19"),
         # humanitarian issues
         ("Затронуты гуманитарные вопросы.", "civilians"),
         (
@@ -139,6 +144,13 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
             "По ситуации в Белоруссии указано на недопустимость вмешательства во внутренние дела.",
             "internal-affairs",
         ),
+        # Iran's and North Korea's weapons are their own issues, not arms control
+        ("I stated that Iran cannot have a nuclear weapon.", "strategic-stability"),
+        ("Путин сказал, что Иран не стремится к ядерному оружию.", "strategic-stability"),
+        # a ceasefire on energy sites is not energy trade; trade flows in an epidemic
+        ("The two leaders agreed on a partial ceasefire covering energy.", "energy"),
+        ("China will keep the movement of people and trade during the epidemic.", "trade"),
+        ("They discussed the opioid epidemic.", "covid-19"),
         # the call itself, a bloc's summit and a past summit are not a summit of the two
         ("The Prime Minister held a summit telephone talk with the President.", "summit"),
         ("President Xi held a leaders' meeting via video link with the Chancellor.", "summit"),
@@ -176,3 +188,16 @@ def test_builtin_pack_peace_treaty_needs_the_south_caucasus_named() -> None:
         pipeline.Options(adhoc=False),
     )
     assert "nagorno-karabakh" not in {t.topic.id for t in report.topics}
+
+
+def test_builtin_pack_working_together_is_a_passing_mention() -> None:
+    # "keep working together" on the war says nothing of the relationship: alone it
+    # never makes the state of relations a one-sided topic.
+    report = pipeline.compare(
+        readout_from_text(
+            "The leaders agreed to keep working together to end the war in Ukraine.", "a"
+        ),
+        readout_from_text("The presidents discussed the war in Ukraine.", "b"),
+        pipeline.Options(adhoc=False),
+    )
+    assert "bilateral-relations" not in {t.topic.id for t in report.topics}
