@@ -90,6 +90,23 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         ("They agreed on a partial ceasefire covering energy.", "infrastructure-strikes"),
         ("They exchanged views on the fight against the epidemic.", "covid-19"),
         ("Обсуждена эпидемиологическая обстановка в двух странах.", "covid-19"),
+        # Donbas settlement, regional agenda, ministers' visits, rights, order, reforms
+        ("Подчёркнута важность прямого диалога в Контактной группе.", "ukraine"),
+        ("They discussed the decentralisation law in the Trilateral Contact Group.", "ukraine"),
+        ("Both leaders called on the sides to exercise maximum restraint.", "regional-agenda"),
+        ("Обсуждены вопросы региональной повестки.", "regional-agenda"),
+        ("Эрдоган подтвердил готовность содействовать урегулированию.", "regional-agenda"),
+        ("Стороны выступили за деэскалацию ситуации.", "regional-agenda"),
+        ("They discussed the upcoming visit of the Foreign Minister to Delhi.", "contacts"),
+        ("Обсуждён предстоящий визит министра иностранных дел в Москву.", "contacts"),
+        ("Затронута тема соблюдения прав и свобод человека.", "human-rights"),
+        ("They stressed respect for fundamental freedoms.", "human-rights"),
+        ("They reaffirmed commitment to the rule-based international order.", "un-order"),
+        ("The President briefed him on the constitutional amendments.", "domestic-politics"),
+        ("Путин рассказал о поправках к Конституции.", "domestic-politics"),
+        ("Обсуждены вопросы строительства АЭС «Руппур».", "energy"),
+        ("Советские солдаты сражались плечом к плечу с союзниками.", "wwii-history"),
+        ("They condemned the attempt to annex Ukrainian territory.", "annexation"),
         # humanitarian issues
         ("Затронуты гуманитарные вопросы.", "civilians"),
         (
@@ -151,6 +168,23 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         ("The two leaders agreed on a partial ceasefire covering energy.", "energy"),
         ("China will keep the movement of people and trade during the epidemic.", "trade"),
         ("They discussed the opioid epidemic.", "covid-19"),
+        # words of another subject: the investment climate, an annex, vaccines made
+        # together, energy security, citizens brought home, a plant under construction
+        ("They discussed improving the investment climate.", "climate"),
+        ("Стороны отметили, что климат доверия укрепляется.", "climate"),
+        ("The agreement and its annex were signed.", "annexation"),
+        ("Обсуждено совместное производство российской вакцины.", "defence-cooperation"),
+        ("They discussed energy security cooperation.", "defence-cooperation"),
+        ("They discussed the repatriation of Indian nationals.", "law-enforcement"),
+        ("Обсуждены вопросы строительства АЭС «Руппур».", "nuclear-plant"),
+        ("Мы будем работать плечом к плечу.", "wwii-history"),
+        ("They discussed the upcoming visit of the Foreign Minister to Delhi.", "summit"),
+        # Gaza's war and its humanitarian situation are not the war in Ukraine's
+        ("They discussed the humanitarian situation in Gaza.", "civilians"),
+        ("Обсуждена гуманитарная ситуация в секторе Газа.", "civilians"),
+        ("They discussed efforts to end the war in Gaza.", "ukraine"),
+        # Minsk's constitutional amendments are the settlement, not domestic politics
+        ("They discussed the amendments to the Constitution of Ukraine.", "domestic-politics"),
         # the call itself, a bloc's summit and a past summit are not a summit of the two
         ("The Prime Minister held a summit telephone talk with the President.", "summit"),
         ("President Xi held a leaders' meeting via video link with the Chancellor.", "summit"),
@@ -201,3 +235,14 @@ def test_builtin_pack_working_together_is_a_passing_mention() -> None:
         pipeline.Options(adhoc=False),
     )
     assert "bilateral-relations" not in {t.topic.id for t in report.topics}
+
+
+def test_builtin_pack_regional_agenda_never_stands_in_for_a_hotspot() -> None:
+    # "regional issues" is how readouts introduce a conflict, not a subject: it is a
+    # passing mention, so Myanmar named by one side stays that side's topic.
+    report = pipeline.compare(
+        readout_from_text("The leaders discussed the situation in Myanmar.", "a"),
+        readout_from_text("The leaders discussed regional issues.", "b"),
+        pipeline.Options(adhoc=False),
+    )
+    assert [(t.topic.id, t.side) for t in report.topics] == [("regional-hotspots", Side.ONLY_A)]
