@@ -78,6 +78,35 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         # global governance
         ("Обсуждены вопросы председательства Казахстана в СВМДА.", "multilateral-forums"),
         ("Xi spoke of the Global Security Initiative.", "un-order"),
+        # summits of the two sides, still summits
+        ("The leaders agreed to hold a summit in Moscow next year.", "summit"),
+        ("China is willing to hold the China-EU Summit as soon as possible.", "summit"),
+        ("Президенты обсудили подготовку к саммиту в Москве.", "summit"),
+        # interference in the speaker's own affairs
+        ("Putin warned against interference in Russia's internal affairs.", "internal-affairs"),
+        ("Путин указал на недопустимость вмешательства во внутренние дела.", "internal-affairs"),
+        # arms control, energy-site ceasefires, the epidemic
+        ("They restated their opposition to any use of nuclear weapons.", "strategic-stability"),
+        ("They agreed on a partial ceasefire covering energy.", "infrastructure-strikes"),
+        ("They exchanged views on the fight against the epidemic.", "covid-19"),
+        ("Обсуждена эпидемиологическая обстановка в двух странах.", "covid-19"),
+        # Donbas settlement, regional agenda, ministers' visits, rights, order, reforms
+        ("Подчёркнута важность прямого диалога в Контактной группе.", "ukraine"),
+        ("They discussed the decentralisation law in the Trilateral Contact Group.", "ukraine"),
+        ("Both leaders called on the sides to exercise maximum restraint.", "regional-agenda"),
+        ("Обсуждены вопросы региональной повестки.", "regional-agenda"),
+        ("Эрдоган подтвердил готовность содействовать урегулированию.", "regional-agenda"),
+        ("Стороны выступили за деэскалацию ситуации.", "regional-agenda"),
+        ("They discussed the upcoming visit of the Foreign Minister to Delhi.", "contacts"),
+        ("Обсуждён предстоящий визит министра иностранных дел в Москву.", "contacts"),
+        ("Затронута тема соблюдения прав и свобод человека.", "human-rights"),
+        ("They stressed respect for fundamental freedoms.", "human-rights"),
+        ("They reaffirmed commitment to the rule-based international order.", "un-order"),
+        ("The President briefed him on the constitutional amendments.", "domestic-politics"),
+        ("Путин рассказал о поправках к Конституции.", "domestic-politics"),
+        ("Обсуждены вопросы строительства АЭС «Руппур».", "energy"),
+        ("Советские солдаты сражались плечом к плечу с союзниками.", "wwii-history"),
+        ("They condemned the attempt to annex Ukrainian territory.", "annexation"),
         # humanitarian issues
         ("Затронуты гуманитарные вопросы.", "civilians"),
         (
@@ -122,6 +151,49 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         ("He congratulated him on his victory in the presidential election.", "domestic-politics"),
         # vaccines are not satellites
         ("Обсуждены поставки вакцины «Спутник V».", "space"),
+        # a place's own issue is that place, not interference in the speaker's affairs
+        (
+            "Xi stressed that the Taiwan question and Xinjiang are China's internal affairs.",
+            "internal-affairs",
+        ),
+        ("Тайваньский вопрос является исключительно внутренним делом Китая.", "internal-affairs"),
+        (
+            "По ситуации в Белоруссии указано на недопустимость вмешательства во внутренние дела.",
+            "internal-affairs",
+        ),
+        # Iran's and North Korea's weapons are their own issues, not arms control
+        ("I stated that Iran cannot have a nuclear weapon.", "strategic-stability"),
+        ("Путин сказал, что Иран не стремится к ядерному оружию.", "strategic-stability"),
+        # a ceasefire on energy sites is not energy trade; trade flows in an epidemic
+        ("The two leaders agreed on a partial ceasefire covering energy.", "energy"),
+        ("China will keep the movement of people and trade during the epidemic.", "trade"),
+        ("They discussed the opioid epidemic.", "covid-19"),
+        # words of another subject: the investment climate, an annex, vaccines made
+        # together, energy security, citizens brought home, a plant under construction
+        ("They discussed improving the investment climate.", "climate"),
+        ("Стороны отметили, что климат доверия укрепляется.", "climate"),
+        ("The agreement and its annex were signed.", "annexation"),
+        ("Обсуждено совместное производство российской вакцины.", "defence-cooperation"),
+        ("They discussed energy security cooperation.", "defence-cooperation"),
+        ("They discussed the repatriation of Indian nationals.", "law-enforcement"),
+        ("Обсуждены вопросы строительства АЭС «Руппур».", "nuclear-plant"),
+        ("Мы будем работать плечом к плечу.", "wwii-history"),
+        ("They discussed the upcoming visit of the Foreign Minister to Delhi.", "summit"),
+        # Gaza's war and its humanitarian situation are not the war in Ukraine's
+        ("They discussed the humanitarian situation in Gaza.", "civilians"),
+        ("Обсуждена гуманитарная ситуация в секторе Газа.", "civilians"),
+        ("They discussed efforts to end the war in Gaza.", "ukraine"),
+        # Minsk's constitutional amendments are the settlement, not domestic politics
+        ("They discussed the amendments to the Constitution of Ukraine.", "domestic-politics"),
+        # the call itself, a bloc's summit and a past summit are not a summit of the two
+        ("The Prime Minister held a summit telephone talk with the President.", "summit"),
+        ("President Xi held a leaders' meeting via video link with the Chancellor.", "summit"),
+        ("Состоялись переговоры на высшем уровне в режиме видеоконференции.", "summit"),
+        ("They discussed preparations for the NATO Summit in Vilnius.", "summit"),
+        ("He proposed holding a summit of the Collective Security Treaty Organization.", "summit"),
+        ("Обсуждена подготовка к саммиту ШОС.", "summit"),
+        ("They followed up the agreements reached at the Russian-American summit.", "summit"),
+        ("Обсуждено выполнение договорённостей, достигнутых на саммите в Женеве.", "summit"),
     ],
 )
 def test_builtin_pack_leaves_near_misses_untagged(tag: Tag, text: str, topic_id: str) -> None:
@@ -150,3 +222,27 @@ def test_builtin_pack_peace_treaty_needs_the_south_caucasus_named() -> None:
         pipeline.Options(adhoc=False),
     )
     assert "nagorno-karabakh" not in {t.topic.id for t in report.topics}
+
+
+def test_builtin_pack_working_together_is_a_passing_mention() -> None:
+    # "keep working together" on the war says nothing of the relationship: alone it
+    # never makes the state of relations a one-sided topic.
+    report = pipeline.compare(
+        readout_from_text(
+            "The leaders agreed to keep working together to end the war in Ukraine.", "a"
+        ),
+        readout_from_text("The presidents discussed the war in Ukraine.", "b"),
+        pipeline.Options(adhoc=False),
+    )
+    assert "bilateral-relations" not in {t.topic.id for t in report.topics}
+
+
+def test_builtin_pack_regional_agenda_never_stands_in_for_a_hotspot() -> None:
+    # "regional issues" is how readouts introduce a conflict, not a subject: it is a
+    # passing mention, so Myanmar named by one side stays that side's topic.
+    report = pipeline.compare(
+        readout_from_text("The leaders discussed the situation in Myanmar.", "a"),
+        readout_from_text("The leaders discussed regional issues.", "b"),
+        pipeline.Options(adhoc=False),
+    )
+    assert [(t.topic.id, t.side) for t in report.topics] == [("regional-hotspots", Side.ONLY_A)]
