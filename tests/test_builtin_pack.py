@@ -120,6 +120,13 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
             "domestic-politics",
         ),
         ("They discussed the situation after the presidential election.", "domestic-politics"),
+        ("The leaders agreed to remain in regular contact.", "contacts"),
+        ("They agreed to stay in close contact on the matter.", "contacts"),
+        (
+            "The President shared information about his recent meeting with the US envoy.",
+            "consulting-others",
+        ),
+        ("He briefed his counterpart on the talks with the Ukrainian side.", "consulting-others"),
     ],
 )
 def test_builtin_pack_tags_the_formulas_of_call_readouts(
@@ -194,6 +201,12 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         ("Обсуждена подготовка к саммиту ШОС.", "summit"),
         ("They followed up the agreements reached at the Russian-American summit.", "summit"),
         ("Обсуждено выполнение договорённостей, достигнутых на саммите в Женеве.", "summit"),
+        # an amount in dollars is aid or trade, not the currency
+        ("He singled out 1.1 billion dollars in security assistance.", "dollar"),
+        ("Объём помощи составил 12 млрд долларов.", "dollar"),
+        # interference in a third country is not election interference
+        ("They called for an end to foreign interference in Libya.", "election-interference"),
+        ("Осуждено иностранное вмешательство в дела Ливии.", "election-interference"),
     ],
 )
 def test_builtin_pack_leaves_near_misses_untagged(tag: Tag, text: str, topic_id: str) -> None:
