@@ -8,9 +8,11 @@ Every sentence pair gets a similarity in [0, 1] that combines
 * a topic score: the IDF-weighted overlap of the two sentences' topic sets, which
   carries the alignment when the two governments use different words for one
   thing, and across languages (where lemmas are compared transliterated, so that
-  names still match). Across languages topics only raise a pair's score: the
-  pack's English and Russian aliases often tag one point differently ("the border
-  between Belarus and Poland" ~ "на белорусско-польской границе").
+  names still match). Topics only raise a pair's score, never lower it: the pack
+  often tags one point differently on the two sides, across languages ("the border
+  between Belarus and Poland" ~ "на белорусско-польской границе") and within one
+  ("keep up dialogue at various levels" ~ "will speak again soon"), most of all on
+  calls whose wording the pack has not met.
 
 An optimal one-to-one assignment (the Hungarian method) then pairs sentences,
 pairs below the threshold are dropped, a sentence left over may join the group of
@@ -164,8 +166,7 @@ def _signals(a: TaggedReadout, b: TaggedReadout, opts: AlignOptions) -> _Parts:
     tagged_b = np.array([bool(t) for t in topics_b], dtype=bool)
     both = tagged_a[:, None] & tagged_b[None, :]
     mixed = weight * topic + (1 - weight) * plain
-    if lang_a != lang_b:  # one point is often tagged differently in two languages
-        mixed = np.maximum(mixed, plain)
+    mixed = np.maximum(mixed, plain)
     scores = np.where(both, mixed, plain)
     return _Parts(
         combined=round4(np.clip(scores, 0.0, 1.0)),

@@ -18,7 +18,7 @@ hits into that answer, each on data the earlier stages made:
 * **Confirm before calling it one-sided.** Before an issue is reported as only in A,
   B is searched for a sentence that makes the same point in other words: one the
   aligner paired with A's evidence, or one the sentence encoder finds as close as a
-  paraphrase, that no shared issue explains. When found, the issue is shared "in
+  paraphrase, that carries no issue of its own. When found, the issue is shared "in
   other words", with that sentence as B's evidence and the encoder's cosine as the
   confidence.
 * **Subjects the pack does not know.** A sentence that carries no topic, has no
@@ -294,9 +294,10 @@ def _other_words(
     best: tuple[float, int, int] | None = None
     for i in mine:
         for j in range(len(readouts[there].sentences)):
-            # A pair that shares an issue is explained by it, not by this one; the other
-            # side's title or its mention of the call itself makes no point.
-            if issues[here][i] & issues[there][j] or not points[there][j]:
+            # A sentence with issues of its own says those, not this one (a pair that
+            # shares an issue is explained by it); the other side's title or its
+            # mention of the call itself makes no point.
+            if issues[there][j] or not points[there][j]:
                 continue
             a_b = (i, j) if here == 0 else (j, i)
             cos = alignment.semantic[a_b[0]][a_b[1]]
