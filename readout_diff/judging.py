@@ -216,12 +216,13 @@ def _weak_aliases(pack: TopicPack | None) -> dict[tuple[str, str], frozenset[str
     """(topic id, language) -> the topic's weak aliases."""
     if pack is None:
         return {}
-    return {
-        (spec.id, lang): frozenset(aliases)
+    languages = {lang for spec in pack.topics for lang, _ in spec.aliases}
+    found = {
+        (spec.id, lang): frozenset(spec.weak_for(lang))
         for spec in pack.topics
-        for lang, aliases in spec.weak
-        if aliases
+        for lang in languages
     }
+    return {key: aliases for key, aliases in found.items() if aliases}
 
 
 def _presence(

@@ -74,7 +74,7 @@ class TopicTagger:
         patterned: list[tuple[Matcher, str, list[str]]] = []
         acronyms: list[tuple[str, str]] = []
         for spec in pack.topics:
-            for alias in spec.aliases_for(self.lang):
+            for alias in spec.aliases_for(self.lang) + spec.place_adjectives(self.lang):
                 self._sort(alias, spec.id, self.phrases, self.tokens, plain, patterned, acronyms)
             for alias in spec.unless_for(self.lang):
                 self._sort(

@@ -90,13 +90,31 @@ class TopicSpec:
         """The aliases of this topic in one language."""
         return dict(self.aliases).get(lang, ())
 
+    def place_adjectives(self, lang: str) -> tuple[str, ...]:
+        """For a place's issue (``anchored``) in Russian, the adjectives of its one-word
+        names that its aliases do not list ("Идлиб" -> "идлибский"): the Kremlin names a
+        place by its adjective as often as by its name ("в Идлибской зоне деэскалации").
+        They count as passing mentions (see :meth:`weak_for`)."""
+        if lang != "ru" or not self.anchored:
+            return ()
+        listed = {alias.lower() for alias in self.aliases_for(lang)}
+        found: list[str] = []
+        for alias in self.aliases_for(lang):
+            if " " in alias or not alias[:1].isupper() or ACRONYM.match(alias):
+                continue
+            for adjective in _russian_adjectives(alias.lower()):
+                if adjective not in listed and adjective not in found:
+                    found.append(adjective)
+        return tuple(found)
+
     def unless_for(self, lang: str) -> tuple[str, ...]:
         """The exclusion phrases of this topic in one language."""
         return dict(self.unless).get(lang, ())
 
     def weak_for(self, lang: str) -> tuple[str, ...]:
-        """The aliases of this topic that, in one language, mention it only in passing."""
-        return dict(self.weak).get(lang, ())
+        """The aliases of this topic that, in one language, mention it only in passing
+        (with the derived :meth:`place_adjectives`)."""
+        return dict(self.weak).get(lang, ()) + self.place_adjectives(lang)
 
     def topic(self) -> Topic:
         return Topic(id=self.id, label=self.label, group=self.group, parent=self.parent)
@@ -366,3 +384,26 @@ def resolve_pack(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> T
     for extra in packs[1:]:
         pack = merge_packs(pack, extra)
     return pack
+
+
+def _russian_adjectives(name: str) -> tuple[str, ...]:
+    """The relational adjective of a Russian place name, as the regular patterns make it
+    ("идлиб" -> "идлибский", "сирия" -> "сирийский", "украина" -> "украинский",
+    "тайвань" -> "тайваньский", "донбасс" -> "донбасский"). Names in "-ск" are left out
+    (cutting them makes real words of other meanings), and so are those in "-й", which
+    are adjectives or surnames already."""
+    if not name.isalpha() or len(name) < 4 or name.endswith(("ск", "й")):
+        return ()
+    if name.endswith("ия"):
+        return (name[:-2] + "ийский",)
+    if name.endswith("ея"):
+        return (name[:-1] + "йский",)
+    if name.endswith(("а", "я")):
+        return (name[:-1] + "ский",)
+    if name.endswith("сс"):
+        return (name[:-1] + "ский",)
+    if name.endswith("с"):
+        return (name + "кий",)
+    if name[-1] in "аеёиоуыэюя":
+        return ()
+    return (name + "ский",)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from readout_diff import topicpacks
 from readout_diff.errors import PackError
 from readout_diff.topicpacks import (
     TopicPack,
@@ -176,3 +177,40 @@ def test_resolve_pack_disable_in_first_pack_without_builtin_raises(tmp_path: Pat
     path.write_text('[pack]\ndisable = ["ukraine"]\n' + TOPIC, encoding="utf-8")
     with pytest.raises(PackError, match="disable"):
         resolve_pack([path], builtin=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "adjective"),
+    [
+        ("идлиб", "идлибский"),
+        ("сирия", "сирийский"),
+        ("украина", "украинский"),
+        ("корея", "корейский"),
+        ("тайвань", "тайваньский"),
+        ("донбасс", "донбасский"),
+    ],
+)
+def test_place_adjectives_follow_the_regular_patterns(name: str, adjective: str) -> None:
+    assert topicpacks._russian_adjectives(name) == (adjective,)
+
+
+def test_place_adjectives_only_for_places_and_as_passing_mentions() -> None:
+    pack = topicpacks.parse_pack(
+        """
+[[topic]]
+id = "syria"
+label = "Syria"
+anchored = true
+ru = ["Идлиб", "сирийский", "Зеленский", "Дамаск"]
+
+[[topic]]
+id = "trade"
+label = "Trade"
+ru = ["Торговля"]
+""",
+        "places.toml",
+    )
+    syria, trade = pack.topics
+    assert syria.place_adjectives("ru") == ("идлибский",)
+    assert "идлибский" in syria.weak_for("ru")
+    assert trade.place_adjectives("ru") == () and syria.place_adjectives("en") == ()
