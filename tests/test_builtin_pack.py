@@ -121,6 +121,8 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         ),
         ("They discussed the situation after the presidential election.", "domestic-politics"),
         ("The leaders agreed to remain in regular contact.", "contacts"),
+        ("They agreed to enhance cooperation between the two countries.", "bilateral-relations"),
+        ("Обсуждены перспективы сотрудничества между двумя странами.", "bilateral-relations"),
         ("Продолжено обсуждение положения дел в Идлибской зоне деэскалации.", "syria"),
         ("He said Iran places great value on its relations with Russia.", "bilateral-relations"),
         ("They agreed to stay in close contact on the matter.", "contacts"),
