@@ -3,10 +3,20 @@
 A two-readout report (:func:`render_pair`) has, per topic, its id, label, group,
 kind and status, then for each readout (``a_…``, ``b_…``) its name, share of the
 readout's words, rank of first mention, the actors and acts of the sentences that
-carry it, their indices and their text (the evidence), and last whether an aligned
-pair of the topic disagrees on the act or the actor. A report on three or more
-readouts (:func:`render_many`) has the same leading columns and, per readout
-(``r1_…``, ``r2_…``), its name, the sentence indices and the evidence.
+carry it, their indices and their text (the evidence), whether an aligned pair of
+the topic disagrees on the act or the actor, and then what the issue-level judgement
+found (:data:`JUDGEMENT_FIELDS`, added after the columns above so that a sheet
+reading those by position still reads them): how each readout has the issue
+(``discussed``, ``passing`` or ``absent``), the sub-issues only that readout raises
+under it (``Arms supplies [0]; Prisoner exchange [2, 3]``), which readout says it in
+other words (``whitehouse [1]``) and the encoder's cosine for that sentence. The
+issues one readout only mentions in passing and the other not at all follow the
+topics, one row each with the status ``passing_a`` or ``passing_b`` (never
+``only_a`` / ``only_b``: they are not one-sided) and that readout's evidence.
+
+A report on three or more readouts (:func:`render_many`) has the same leading
+columns and, per readout (``r1_…``, ``r2_…``), its name, the sentence indices and
+the evidence.
 """
 
 from __future__ import annotations
@@ -15,11 +25,22 @@ import csv
 import io
 from collections.abc import Sequence
 
-from readout_diff.model import MultiReport, Report, TaggedReadout, TopicHit
+from readout_diff.model import MultiReport, Report, Side, TaggedReadout, TopicDiff, TopicHit
 from readout_diff.render import columns
 from readout_diff.render.common import Style
 
 SIDE_FIELDS = ("readout", "share", "rank", "actors", "acts", "sentences", "evidence")
+JUDGEMENT_FIELDS = (
+    "a_presence",
+    "b_presence",
+    "a_details",
+    "b_details",
+    "in_other_words",
+    "other_words_confidence",
+)
+"""The issue-level judgement's columns, last in a two-readout CSV report."""
+PASSING_STATUS = {Side.ONLY_A: "passing_a", Side.ONLY_B: "passing_b"}
+"""The status of an issue only one readout mentions, and only in passing."""
 PAIR_FIELDS = (
     "id",
     "label",
@@ -30,6 +51,7 @@ PAIR_FIELDS = (
     *(f"b_{f}" for f in SIDE_FIELDS),
     "act_differs",
     "actor_differs",
+    *JUDGEMENT_FIELDS,
 )
 """The columns of a two-readout CSV report, in order."""
 JOIN = "; "
@@ -53,31 +75,73 @@ def _evidence(tagged: TaggedReadout, hits: tuple[TopicHit, ...]) -> tuple[str, s
 
 
 def render_pair(report: Report, style: Style) -> str:
-    """A two-readout report as CSV, one row per topic in order of first mention."""
-    rows = []
-    for diff in report.topics:
-        frame = columns.topic_frame(report, diff)
-        row = [diff.topic.id, diff.topic.label, diff.topic.group, diff.topic.kind.value]
-        row.append(diff.side.value)
-        for side, (tagged, hits) in enumerate(((report.a, diff.hits_a), (report.b, diff.hits_b))):
-            sentences, evidence = _evidence(tagged, hits)
-            present = frame is not None and bool(hits)
-            row += [
-                tagged.readout.name,
-                f"{frame.share[side]:.3f}" if present and frame else "",
-                str(frame.rank[side]) if present and frame and frame.rank[side] else "",
-                JOIN.join(columns.actor_name(a, report) for a in frame.actors[side])
-                if present and frame
-                else "",
-                JOIN.join(a.value for a in frame.acts[side]) if present and frame else "",
-                sentences,
-                evidence,
-            ]
-        groups = [columns.group_frame(report, g) for g in diff.pairs]
-        row.append(_flag(any(g is not None and g.act_differs for g in groups)))
-        row.append(_flag(any(g is not None and g.actor_differs for g in groups)))
-        rows.append(row)
+    """A two-readout report as CSV: one row per topic in order of first mention, then one
+    per issue mentioned only in passing."""
+    rows = [_topic_row(report, diff) for diff in report.topics]
+    rows += [_passing_row(report, diff) for diff in report.passing]
     return _write(PAIR_FIELDS, rows)
+
+
+def _topic_row(report: Report, diff: TopicDiff) -> list[str]:
+    frame = columns.topic_frame(report, diff)
+    row = [diff.topic.id, diff.topic.label, diff.topic.group, diff.topic.kind.value]
+    row.append(diff.side.value)
+    for side, (tagged, hits) in enumerate(((report.a, diff.hits_a), (report.b, diff.hits_b))):
+        sentences, evidence = _evidence(tagged, hits)
+        present = frame is not None and bool(hits)
+        row += [
+            tagged.readout.name,
+            f"{frame.share[side]:.3f}" if present and frame else "",
+            str(frame.rank[side]) if present and frame and frame.rank[side] else "",
+            JOIN.join(columns.actor_name(a, report) for a in frame.actors[side])
+            if present and frame
+            else "",
+            JOIN.join(a.value for a in frame.acts[side]) if present and frame else "",
+            sentences,
+            evidence,
+        ]
+    groups = [columns.group_frame(report, g) for g in diff.pairs]
+    row.append(_flag(any(g is not None and g.act_differs for g in groups)))
+    row.append(_flag(any(g is not None and g.actor_differs for g in groups)))
+    return row + _judgement(report, diff)
+
+
+def _passing_row(report: Report, diff: TopicDiff) -> list[str]:
+    """An issue one readout only mentions in passing: its evidence, no share or rank (the
+    analyst's columns weigh the report's topics only)."""
+    row = [diff.topic.id, diff.topic.label, diff.topic.group, diff.topic.kind.value]
+    row.append(PASSING_STATUS[diff.side])
+    for tagged, hits in ((report.a, diff.hits_a), (report.b, diff.hits_b)):
+        row += [tagged.readout.name, "", "", "", "", *_evidence(tagged, hits)]
+    return [*row, "", "", *_judgement(report, diff)]
+
+
+def _judgement(report: Report, diff: TopicDiff) -> list[str]:
+    """The cells of :data:`JUDGEMENT_FIELDS` for one issue."""
+    details: tuple[list[str], list[str]] = ([], [])
+    for detail in diff.details:
+        details[0 if detail.side is Side.ONLY_A else 1].append(
+            f"{detail.topic.label} {_numbers(detail.hits)}"
+        )
+    paraphrased = [
+        f"{tagged.readout.name} {_numbers(tuple(h for h in hits if h.other_words))}"
+        for tagged, hits in ((report.a, diff.hits_a), (report.b, diff.hits_b))
+        if any(h.other_words for h in hits)
+    ]
+    confidence = diff.confidence if paraphrased else None
+    return [
+        diff.presence[0].value,
+        diff.presence[1].value,
+        JOIN.join(details[0]),
+        JOIN.join(details[1]),
+        JOIN.join(paraphrased),
+        f"{confidence:.3f}" if confidence is not None else "",
+    ]
+
+
+def _numbers(hits: tuple[TopicHit, ...]) -> str:
+    """ "[0, 2]": the sentences of some hits, as the text report writes them."""
+    return "[" + ", ".join(str(i) for i in sorted({h.sentence for h in hits})) + "]"
 
 
 def _flag(value: bool) -> str:
