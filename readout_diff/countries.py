@@ -7,13 +7,14 @@ can list every such country as a topic without tagging the parties themselves in
 every sentence ("China and the United States"), so this stage does it per call:
 
 * the parties are the countries whose leaders open each readout
-  (:func:`readout_diff.parties.find_parties`); every other country of
-  ``packs/countries.toml`` is a third country;
+  (:func:`readout_diff.parties.find_parties`), of any readout when there are three
+  or more (:func:`call_parties`); every other country of ``packs/countries.toml`` is
+  a third country;
 * a third country is a subject of a readout where it is named in a list of the
   call's subjects or after "concerning", "including", "among them" and the like
   (:data:`readout_diff.points.AGENDA`), and no pack topic covers the name there
   (North Korea is the Korean Peninsula's);
-* any mention of it in the other readout counts as presence there, so a country is
+* any mention of it in another readout counts as presence there, so a country is
   one-sided only when the other side never names it.
 
 The topics are ad-hoc ones (``kind: "adhoc"``, id ``country:<code>``), kept apart
@@ -24,12 +25,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import combinations
 
 from readout_diff.model import TaggedReadout, Topic, TopicHit, TopicKind
-from readout_diff.parties import find_parties, reconcile
+from readout_diff.parties import Parties, find_parties, reconcile
 from readout_diff.points import AGENDA
 
 ID_PREFIX = "country:"
@@ -73,18 +76,25 @@ def third_country_topics(
     a: TaggedReadout, b: TaggedReadout
 ) -> tuple[TaggedReadout, TaggedReadout, dict[str, Topic]]:
     """The readouts with hits of the third countries they discuss, and those topics."""
-    parties = set()
-    for found in reconcile(find_parties(a.sentences), find_parties(b.sentences)):
-        parties |= {found.own, found.other}
-    extra: tuple[list[TopicHit], list[TopicHit]] = ([], [])
+    (a, b), topics = third_country_topics_all((a, b))
+    return a, b, topics
+
+
+def third_country_topics_all(
+    readouts: Sequence[TaggedReadout],
+) -> tuple[tuple[TaggedReadout, ...], dict[str, Topic]]:
+    """The same for any number of accounts of one call: a country is a topic when one
+    readout discusses it, and every readout that names it has its hits."""
+    parties = call_parties(readouts)
+    extra: list[list[TopicHit]] = [[] for _ in readouts]
     topics: dict[str, Topic] = {}
     for country in countries():
         if country.code in parties:
             continue
-        mentions = (_mentions(a, country), _mentions(b, country))
+        mentions = [_mentions(tagged, country) for tagged in readouts]
         if not any(
             _discussed(tagged, hit)
-            for tagged, hits in zip((a, b), mentions, strict=True)
+            for tagged, hits in zip(readouts, mentions, strict=True)
             for hit in hits
         ):
             continue
@@ -93,8 +103,24 @@ def third_country_topics(
         for side, hits in enumerate(mentions):
             extra[side].extend(replace(h, topic_id=topic_id) for h in hits)
     if not topics:
-        return a, b, {}
-    return a.with_hits(extra[0]), b.with_hits(extra[1]), topics
+        return tuple(readouts), {}
+    return tuple(t.with_hits(e) for t, e in zip(readouts, extra, strict=True)), topics
+
+
+def call_parties(readouts: Sequence[TaggedReadout]) -> frozenset[str]:
+    """The countries taking part in the call: those whose leaders open any of its readouts.
+
+    Each pair of readouts is read as the two sides' (:func:`~readout_diff.parties.reconcile`);
+    a party one readout names is a party for all, so the third account of a three-way call
+    (which names its own leader and one other) adds the leader the other two leave out.
+    """
+    found = [find_parties(tagged.sentences) for tagged in readouts]
+    # A readout alone is read as it is; with others, as reconciled with each of them
+    # (which may turn a weakly read opening round).
+    read: list[Parties] = list(found) if len(found) == 1 else []
+    for i, j in combinations(range(len(found)), 2):
+        read += reconcile(found[i], found[j])
+    return frozenset(code for side in read for code in (side.own, side.other) if code)
 
 
 def _mentions(tagged: TaggedReadout, country: Country) -> list[TopicHit]:

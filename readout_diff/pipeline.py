@@ -94,12 +94,19 @@ def _pack_info(pack: TopicPack) -> PackInfo:
 def compare_all(readouts: list[Readout], options: Options | None = None) -> MultiReport:
     """Compare three or more accounts of one call: a topic matrix and pairwise alignments.
 
-    Ad-hoc names are left out here: they are matched between two texts at a time.
+    Named things no topic covers are left out here (they are matched between two texts
+    at a time); third countries are not (unless ``options.adhoc`` is off): a country
+    any account discusses is a topic, and a party of the call in one account is one
+    in all (:func:`readout_diff.countries.third_country_topics_all`).
     """
     opts = options or Options()
     pack = opts.pack or topics.builtin_pack()
     tagged = [_tag(r, pack, opts.models)[0] for r in distinct_names_all(readouts)]
     by_id = {spec.id: spec.topic() for spec in pack.topics}
+    if opts.adhoc:
+        found, third = countries.third_country_topics_all(tagged)
+        tagged = list(found)
+        by_id.update(third)
     first_seen: dict[str, tuple[int, int]] = {}
     for k, readout in enumerate(tagged):
         for hit in readout.hits:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from readout_diff import countries, pipeline, reading
-from readout_diff.model import Report, Side, TopicKind
+from readout_diff import countries, pipeline, reading, topics
+from readout_diff.model import Readout, Report, Side, TopicKind
 
 OPENING_A = "Prime Minister Kishida held a telephone talk with President Biden. "
 OPENING_B = "President Biden spoke with Prime Minister Kishida of Japan. "
@@ -75,3 +75,54 @@ def test_countries_file_names_every_country_once() -> None:
     codes = [c.code for c in countries.countries()]
     assert len(codes) == len(set(codes))
     assert all(c.label and c.pattern.pattern for c in countries.countries())
+
+
+# Three accounts of one (invented) trilateral call: Seoul's opening alone names South
+# Korea's leader, Washington's discusses South Korea and China, Tokyo's China.
+TRILATERAL = (
+    (
+        "Prime Minister Kishida held a telephone talk with President Biden. "
+        "They agreed to cooperate closely on issues concerning China.",
+        "tokyo",
+    ),
+    (
+        "President Biden spoke with Prime Minister Kishida of Japan. "
+        "The leaders discussed security in the region, including South Korea and China.",
+        "washington",
+    ),
+    (
+        "President Yoon Suk Yeol held a call with President Biden. They discussed the economy.",
+        "seoul",
+    ),
+)
+
+
+def _trilateral() -> list[Readout]:
+    return [reading.readout_from_text(text, name) for text, name in TRILATERAL]
+
+
+def test_three_accounts_get_the_third_countries_with_presence_in_each() -> None:
+    report = pipeline.compare_all(_trilateral())
+    found = {t.topic.id: t for t in report.topics if t.topic.id.startswith(countries.ID_PREFIX)}
+    assert list(found) == ["country:cn"]
+    china = found["country:cn"]
+    assert china.topic.kind is TopicKind.ADHOC and china.topic.label == "China"
+    assert china.present == (True, True, False) and china.status == "missing_one"
+    assert [h.text for h in china.hits[1]] == ["China"]
+
+
+def test_a_party_one_account_names_is_a_party_for_all() -> None:
+    tokyo, washington, seoul = _trilateral()
+    # Two of the accounts alone would make South Korea a third country ...
+    pair = pipeline.compare(tokyo, washington)
+    assert third(pair) == {"China": Side.BOTH, "South Korea": Side.ONLY_B}
+    # ... but Seoul's account names its leader as a party of the call.
+    tagged = [pipeline.tag_readout(r, topics.builtin_pack()) for r in (tokyo, washington, seoul)]
+    assert countries.call_parties(tagged) == {"jp", "us", "kr"}
+    assert countries.call_parties(tagged[:2]) == {"jp", "us"}
+    assert countries.call_parties(tagged[2:]) == {"kr", "us"}
+
+
+def test_three_accounts_without_adhoc_have_no_country_topics() -> None:
+    report = pipeline.compare_all(_trilateral(), pipeline.Options(adhoc=False))
+    assert not any(t.topic.id.startswith(countries.ID_PREFIX) for t in report.topics)
