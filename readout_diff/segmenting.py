@@ -29,6 +29,7 @@ from typing import Any
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from readout_diff import cache, morphology
@@ -309,7 +310,9 @@ def _blank_pipeline(lang: str) -> Language:
     # Initials written against the surname ("А.Навального", "В.В.Путин", the
     # Kremlin's house style) are split off, so that the name is a word of its own.
     prefixes = [*(nlp.Defaults.prefixes or ()), _INITIAL]
-    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     nlp.add_pipe("readout_boundaries")
     nlp.add_pipe("sentencizer")
     if lang == "ru":
