@@ -37,7 +37,7 @@ from readout_diff.points import AGENDA
 
 ID_PREFIX = "country:"
 CONTEXT = re.compile(
-    r"\b(?:related to|relating to|such as|on the\s+situation\s+in|касательно|в\s+отношении"
+    r"\b(?:related to|relating to|such as|situation\s+in|касательно|в\s+отношении"
     r"|ситуаци\w+\s+(?:в|вокруг))\b",
     re.IGNORECASE,
 )
@@ -70,6 +70,19 @@ def countries() -> tuple[Country, ...]:
         names += [r"(?<![\w-])" + re.escape(stem) + r"(?!\w*ск)\w*" for stem in entry.get("ru", [])]
         found.append(Country(entry["code"], entry["label"], re.compile("|".join(names))))
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def country_acronyms() -> frozenset[str]:
+    """The countries' names written in capitals ("ROK", "UAE", "КНР"): a country, never a
+    named thing of its own (see :mod:`readout_diff.naming`)."""
+    text = resources.files("readout_diff.packs").joinpath("countries.toml").read_text("utf-8")
+    return frozenset(
+        name
+        for entry in tomllib.loads(text)["country"]
+        for name in (*entry.get("en", []), *entry.get("ru", []))
+        if name.isupper() and name.isalpha()
+    )
 
 
 def third_country_topics(

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
+from readout_diff import countries
 from readout_diff.model import TaggedReadout, Topic, TopicHit, TopicKind
 from readout_diff.topicpacks import TopicPack
 
@@ -241,7 +242,7 @@ def _name_part(run: Span) -> Span | None:
     """
     if len(run) == 1:
         text = run.text
-        return run if _ACRONYM.match(text) and text not in PARTY_ACRONYMS else None
+        return run if _ACRONYM.match(text) and not _is_country(text) else None
     heads = [k for k, token in enumerate(run) if _is_head(token) and _is_capital(token)]
     if not heads:
         return None
@@ -428,9 +429,15 @@ def pack_acronyms(pack: TopicPack, lang: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for spec in pack.topics:
         for alias in spec.aliases_for(lang):
-            if _ACRONYM.match(alias) and alias not in PARTY_ACRONYMS:
+            if _ACRONYM.match(alias) and not _is_country(alias):
                 found.setdefault(alias, spec.id)
     return found
+
+
+def _is_country(acronym: str) -> bool:
+    """An acronym that names a country (a party, or a third country, which
+    :mod:`readout_diff.countries` reports): not a named thing of its own."""
+    return acronym in PARTY_ACRONYMS or acronym in countries.country_acronyms()
 
 
 def _hit(topic_id: str, name: Name) -> TopicHit:

@@ -126,3 +126,20 @@ def test_a_party_one_account_names_is_a_party_for_all() -> None:
 def test_three_accounts_without_adhoc_have_no_country_topics() -> None:
     report = pipeline.compare_all(_trilateral(), pipeline.Options(adhoc=False))
     assert not any(t.topic.id.startswith(countries.ID_PREFIX) for t in report.topics)
+
+
+def test_the_situation_in_a_country_makes_it_a_subject() -> None:
+    report = compare(
+        "The two leaders shared their concern over the situation in Bangladesh.",
+        "The leaders discussed climate change.",
+    )
+    assert third(report) == {"Bangladesh": Side.ONLY_A}
+
+
+def test_a_country_written_in_capitals_is_no_named_thing_of_its_own() -> None:
+    report = compare(
+        "They discussed climate change.",
+        "The leaders affirmed the strength of the U.S.-ROK alliance and discussed climate change.",
+    )
+    assert not any(d.topic.label == "ROK" for d in report.topics)
+    assert "ROK" in countries.country_acronyms() and "UAE" in countries.country_acronyms()
