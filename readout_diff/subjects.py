@@ -44,8 +44,15 @@ _STOP_LEAD = re.compile(
     r"|актуальные|также|ряд|и|о|об|по)\s+",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(
+    r"[A-Z][\w.-]*(?:'s|’s)\s+"
+    r"(?:(?:consistent|principled|firm|unwavering|steadfast|full|strong|continued)\s+)?"
+)
+"""A side's possessive before what it holds ("India's consistent position in favour of
+..."): the point is what follows, which is often an attitude (:data:`_NO_SUBJECT`)."""
 _NO_SUBJECT = re.compile(
     r"(?:that|whether|how|his|her|their|its|our|hope|view|confidence|readiness|willingness"
+    r"|position|stance"
     r"|importance|need|during|ходе|в\s+ходе|что|как|готовност\w*|важност\w*|признательност\w*"
     r"|надежд\w*|уверенност\w*|заинтересованност\w*|необходимост\w*|на\s+уровне)\b",
     re.IGNORECASE,
@@ -127,7 +134,9 @@ def subject_phrase(text: str) -> tuple[int, int] | None:
     start = verb.end()
     if _NO_SUBJECT.match(text, start):
         return None
-    while (lead := _STOP_LEAD.match(text, start)) is not None and lead.end() > start:
+    while (
+        lead := _STOP_LEAD.match(text, start) or _POSSESSIVE.match(text, start)
+    ) is not None and lead.end() > start:
         start = lead.end()
     end_match = _PHRASE_END.search(text, start)
     end = end_match.start() if end_match else len(text)

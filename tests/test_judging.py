@@ -317,6 +317,7 @@ def test_judging_a_consolidated_issue_takes_its_facets_answered_or_not(
         ("Речь шла об эвакуации российских граждан.", "эвакуации российских граждан"),
         ("Обсуждена ситуация вокруг атомной станции.", "атомной станции"),
         ("They discussed investment in agriculture.", "investment in agriculture"),
+        ("They discussed Japan's plan to release treated water.", "plan to release treated water"),
     ],
 )
 def test_judging_names_a_subject_after_a_russian_passive_or_речь_шла(
@@ -333,6 +334,8 @@ def test_judging_names_a_subject_after_a_russian_passive_or_речь_шла(
         "Рассмотрены актуальные вопросы двустороннего взаимодействия.",
         "They discussed bilateral cooperation and regional issues.",
         "Обсуждены другие актуальные вопросы двусторонней и международной повестки.",
+        "He reiterated India's consistent position in favour of dialogue and diplomacy.",
+        "The Prime Minister expressed India's readiness to work together against poverty.",
     ],
 )
 def test_judging_a_relationship_formula_names_no_subject(text: str) -> None:
