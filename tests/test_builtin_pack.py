@@ -121,6 +121,8 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         ),
         ("They discussed the situation after the presidential election.", "domestic-politics"),
         ("The leaders agreed to remain in regular contact.", "contacts"),
+        ("Xi thanked Russia for its efforts to protect Chinese nationals there.", "evacuation"),
+        ("Обсуждены вопросы защиты российских граждан в Израиле.", "evacuation"),
         ("They agreed to enhance cooperation between the two countries.", "bilateral-relations"),
         ("Обсуждены перспективы сотрудничества между двумя странами.", "bilateral-relations"),
         ("Продолжено обсуждение положения дел в Идлибской зоне деэскалации.", "syria"),
