@@ -131,6 +131,10 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
             "consulting-others",
         ),
         ("He briefed his counterpart on the talks with the Ukrainian side.", "consulting-others"),
+        # continuing the exchange of views at later contacts; bilateral ties in Russian
+        ("Условлено продолжить обмен мнениями в ходе последующих контактов.", "contacts"),
+        ("The leaders agreed to continue the exchange of views.", "contacts"),
+        ("Собеседники высказались за развитие двусторонних связей.", "bilateral-relations"),
     ],
 )
 def test_builtin_pack_tags_the_formulas_of_call_readouts(
@@ -211,6 +215,8 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         # interference in a third country is not election interference
         ("They called for an end to foreign interference in Libya.", "election-interference"),
         ("Осуждено иностранное вмешательство в дела Ливии.", "election-interference"),
+        # the exchange of views the call itself continued is not a promise of contacts
+        ("Продолжен обмен мнениями по ситуации на Украине.", "contacts"),
     ],
 )
 def test_builtin_pack_leaves_near_misses_untagged(tag: Tag, text: str, topic_id: str) -> None:
