@@ -135,6 +135,12 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         ("Условлено продолжить обмен мнениями в ходе последующих контактов.", "contacts"),
         ("The leaders agreed to continue the exchange of views.", "contacts"),
         ("Собеседники высказались за развитие двусторонних связей.", "bilateral-relations"),
+        # green and digital partnerships
+        ("The two sides should deepen their green and digital partnerships.", "technology"),
+        ("They agreed to step up cooperation in the digital field.", "technology"),
+        ("Стороны договорились развивать цифровое партнёрство.", "technology"),
+        ("Xi proposed that the two sides forge a green partnership.", "climate"),
+        ("Обсуждено сотрудничество по зелёной повестке.", "climate"),
     ],
 )
 def test_builtin_pack_tags_the_formulas_of_call_readouts(
