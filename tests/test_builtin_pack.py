@@ -141,6 +141,10 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         ("Стороны договорились развивать цифровое партнёрство.", "technology"),
         ("Xi proposed that the two sides forge a green partnership.", "climate"),
         ("Обсуждено сотрудничество по зелёной повестке.", "climate"),
+        # Europe's strategic autonomy, urged by Beijing, claimed by Paris
+        ("China hopes the EU will adhere to strategic independence.", "strategic-autonomy"),
+        ("Macron spoke of European strategic autonomy.", "strategic-autonomy"),
+        ("Си Цзиньпин выразил надежду на стратегическую автономию ЕС.", "strategic-autonomy"),
     ],
 )
 def test_builtin_pack_tags_the_formulas_of_call_readouts(
@@ -223,6 +227,8 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         ("Осуждено иностранное вмешательство в дела Ливии.", "election-interference"),
         # the exchange of views the call itself continued is not a promise of contacts
         ("Продолжен обмен мнениями по ситуации на Украине.", "contacts"),
+        # Europe's strategic autonomy is a stance of its own, not China-EU ties
+        ("China hopes the EU will adhere to strategic autonomy.", "china-eu"),
     ],
 )
 def test_builtin_pack_leaves_near_misses_untagged(tag: Tag, text: str, topic_id: str) -> None:
