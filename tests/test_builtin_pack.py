@@ -145,6 +145,12 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         ("China hopes the EU will adhere to strategic independence.", "strategic-autonomy"),
         ("Macron spoke of European strategic autonomy.", "strategic-autonomy"),
         ("Си Цзиньпин выразил надежду на стратегическую автономию ЕС.", "strategic-autonomy"),
+        # core interests and major concerns: defending one's interests
+        (
+            "China will firmly uphold its sovereignty, security and development interests.",
+            "national-interests",
+        ),
+        ("Стороны поддержат друг друга в защите коренных интересов.", "national-interests"),
     ],
 )
 def test_builtin_pack_tags_the_formulas_of_call_readouts(
@@ -281,3 +287,16 @@ def test_builtin_pack_regional_agenda_never_stands_in_for_a_hotspot() -> None:
         pipeline.Options(adhoc=False),
     )
     assert [(t.topic.id, t.side) for t in report.topics] == [("regional-hotspots", Side.ONLY_A)]
+
+
+def test_builtin_pack_core_interests_beside_an_issue_are_a_passing_mention() -> None:
+    # "core interests" said of Taiwan gives the reason Taiwan matters: beside that issue
+    # it never makes the defence of interests a one-sided topic.
+    report = pipeline.compare(
+        readout_from_text(
+            "Xi stressed that the Taiwan question concerns China's core interests.", "a"
+        ),
+        readout_from_text("The presidents discussed Taiwan.", "b"),
+        pipeline.Options(adhoc=False),
+    )
+    assert [(t.topic.id, t.side) for t in report.topics] == [("taiwan", Side.BOTH)]
