@@ -151,6 +151,13 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
             "national-interests",
         ),
         ("Стороны поддержат друг друга в защите коренных интересов.", "national-interests"),
+        # a treaty or partnership agreement the two prepare or sign
+        ("They discussed preparing a 100-year partnership agreement.", "bilateral-treaty"),
+        ("Tehran is ready to sign the comprehensive cooperation agreement.", "bilateral-treaty"),
+        (
+            "Обсуждена подготовка Договора о всеобъемлющем стратегическом партнёрстве.",
+            "bilateral-treaty",
+        ),
     ],
 )
 def test_builtin_pack_tags_the_formulas_of_call_readouts(
@@ -235,6 +242,9 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         ("Продолжен обмен мнениями по ситуации на Украине.", "contacts"),
         # Europe's strategic autonomy is a stance of its own, not China-EU ties
         ("China hopes the EU will adhere to strategic autonomy.", "china-eu"),
+        # the partnership formula is the relationship, not a treaty
+        ("They welcomed the comprehensive strategic partnership.", "bilateral-treaty"),
+        ("Подтверждена нацеленность на углубление всеобъемлющего партнёрства.", "bilateral-treaty"),
     ],
 )
 def test_builtin_pack_leaves_near_misses_untagged(tag: Tag, text: str, topic_id: str) -> None:
