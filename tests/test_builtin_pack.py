@@ -151,6 +151,10 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
             "national-interests",
         ),
         ("Стороны поддержат друг друга в защите коренных интересов.", "national-interests"),
+        # Ukraine's Peace Formula, the peace summit, a just peace
+        ("Zelensky briefed him on the implementation of the Peace Formula.", "peace-formula"),
+        ("They discussed a just peace for Ukraine.", "peace-formula"),
+        ("Обсуждена подготовка саммита мира по Украине.", "peace-formula"),
         # a treaty or partnership agreement the two prepare or sign
         ("They discussed preparing a 100-year partnership agreement.", "bilateral-treaty"),
         ("Tehran is ready to sign the comprehensive cooperation agreement.", "bilateral-treaty"),
@@ -242,6 +246,9 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         ("Продолжен обмен мнениями по ситуации на Украине.", "contacts"),
         # Europe's strategic autonomy is a stance of its own, not China-EU ties
         ("China hopes the EU will adhere to strategic autonomy.", "china-eu"),
+        # a peace conference on Ukraine is neither world peace nor a summit of the two
+        ("They discussed the international peace conference on Ukraine.", "world-peace"),
+        ("He told him about preparations for the Peace Summit on Ukraine.", "summit"),
         # the partnership formula is the relationship, not a treaty
         ("They welcomed the comprehensive strategic partnership.", "bilateral-treaty"),
         ("Подтверждена нацеленность на углубление всеобъемлющего партнёрства.", "bilateral-treaty"),
