@@ -155,6 +155,10 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         ("Zelensky briefed him on the implementation of the Peace Formula.", "peace-formula"),
         ("They discussed a just peace for Ukraine.", "peace-formula"),
         ("Обсуждена подготовка саммита мира по Украине.", "peace-formula"),
+        # war crimes and accountability for the aggression
+        ("No crime of the aggression against Ukraine must go unpunished.", "war-crimes"),
+        ("They discussed a special tribunal for the crime of aggression.", "war-crimes"),
+        ("Обсуждено привлечение России к ответственности за военные преступления.", "war-crimes"),
         # a treaty or partnership agreement the two prepare or sign
         ("They discussed preparing a 100-year partnership agreement.", "bilateral-treaty"),
         ("Tehran is ready to sign the comprehensive cooperation agreement.", "bilateral-treaty"),
@@ -317,3 +321,14 @@ def test_builtin_pack_core_interests_beside_an_issue_are_a_passing_mention() -> 
         pipeline.Options(adhoc=False),
     )
     assert [(t.topic.id, t.side) for t in report.topics] == [("taiwan", Side.BOTH)]
+
+
+def test_builtin_pack_atrocities_need_the_war_in_ukraine_named() -> None:
+    # War crimes are a detail of the war in Ukraine, an anchored issue: in a call about
+    # Gaza alone "atrocities" do not make that war a subject.
+    report = pipeline.compare(
+        readout_from_text("He spoke of the atrocities committed by the terrorists.", "a"),
+        readout_from_text("The leaders discussed the situation in Gaza.", "b"),
+        pipeline.Options(adhoc=False),
+    )
+    assert not {"war-crimes", "ukraine"} & {t.topic.id for t in report.topics}
