@@ -134,6 +134,41 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
             "consulting-others",
         ),
         ("He briefed his counterpart on the talks with the Ukrainian side.", "consulting-others"),
+        # continuing the exchange of views at later contacts; bilateral ties in Russian
+        ("Условлено продолжить обмен мнениями в ходе последующих контактов.", "contacts"),
+        ("The leaders agreed to continue the exchange of views.", "contacts"),
+        ("Собеседники высказались за развитие двусторонних связей.", "bilateral-relations"),
+        # green and digital partnerships
+        ("The two sides should deepen their green and digital partnerships.", "technology"),
+        ("They agreed to step up cooperation in the digital field.", "technology"),
+        ("Стороны договорились развивать цифровое партнёрство.", "technology"),
+        ("Xi proposed that the two sides forge a green partnership.", "climate"),
+        ("Обсуждено сотрудничество по зелёной повестке.", "climate"),
+        # Europe's strategic autonomy, urged by Beijing, claimed by Paris
+        ("China hopes the EU will adhere to strategic independence.", "strategic-autonomy"),
+        ("Macron spoke of European strategic autonomy.", "strategic-autonomy"),
+        ("Си Цзиньпин выразил надежду на стратегическую автономию ЕС.", "strategic-autonomy"),
+        # core interests and major concerns: defending one's interests
+        (
+            "China will firmly uphold its sovereignty, security and development interests.",
+            "national-interests",
+        ),
+        ("Стороны поддержат друг друга в защите коренных интересов.", "national-interests"),
+        # Ukraine's Peace Formula, the peace summit, a just peace
+        ("Zelensky briefed him on the implementation of the Peace Formula.", "peace-formula"),
+        ("They discussed a just peace for Ukraine.", "peace-formula"),
+        ("Обсуждена подготовка саммита мира по Украине.", "peace-formula"),
+        # war crimes and accountability for the aggression
+        ("No crime of the aggression against Ukraine must go unpunished.", "war-crimes"),
+        ("They discussed a special tribunal for the crime of aggression.", "war-crimes"),
+        ("Обсуждено привлечение России к ответственности за военные преступления.", "war-crimes"),
+        # a treaty or partnership agreement the two prepare or sign
+        ("They discussed preparing a 100-year partnership agreement.", "bilateral-treaty"),
+        ("Tehran is ready to sign the comprehensive cooperation agreement.", "bilateral-treaty"),
+        (
+            "Обсуждена подготовка Договора о всеобъемлющем стратегическом партнёрстве.",
+            "bilateral-treaty",
+        ),
     ],
 )
 def test_builtin_pack_tags_the_formulas_of_call_readouts(
@@ -214,6 +249,16 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         # interference in a third country is not election interference
         ("They called for an end to foreign interference in Libya.", "election-interference"),
         ("Осуждено иностранное вмешательство в дела Ливии.", "election-interference"),
+        # the exchange of views the call itself continued is not a promise of contacts
+        ("Продолжен обмен мнениями по ситуации на Украине.", "contacts"),
+        # Europe's strategic autonomy is a stance of its own, not China-EU ties
+        ("China hopes the EU will adhere to strategic autonomy.", "china-eu"),
+        # a peace conference on Ukraine is neither world peace nor a summit of the two
+        ("They discussed the international peace conference on Ukraine.", "world-peace"),
+        ("He told him about preparations for the Peace Summit on Ukraine.", "summit"),
+        # the partnership formula is the relationship, not a treaty
+        ("They welcomed the comprehensive strategic partnership.", "bilateral-treaty"),
+        ("Подтверждена нацеленность на углубление всеобъемлющего партнёрства.", "bilateral-treaty"),
     ],
 )
 def test_builtin_pack_leaves_near_misses_untagged(tag: Tag, text: str, topic_id: str) -> None:
@@ -266,3 +311,27 @@ def test_builtin_pack_regional_agenda_never_stands_in_for_a_hotspot() -> None:
         pipeline.Options(adhoc=False),
     )
     assert [(t.topic.id, t.side) for t in report.topics] == [("regional-hotspots", Side.ONLY_A)]
+
+
+def test_builtin_pack_core_interests_beside_an_issue_are_a_passing_mention() -> None:
+    # "core interests" said of Taiwan gives the reason Taiwan matters: beside that issue
+    # it never makes the defence of interests a one-sided topic.
+    report = pipeline.compare(
+        readout_from_text(
+            "Xi stressed that the Taiwan question concerns China's core interests.", "a"
+        ),
+        readout_from_text("The presidents discussed Taiwan.", "b"),
+        pipeline.Options(adhoc=False),
+    )
+    assert [(t.topic.id, t.side) for t in report.topics] == [("taiwan", Side.BOTH)]
+
+
+def test_builtin_pack_atrocities_need_the_war_in_ukraine_named() -> None:
+    # War crimes are a detail of the war in Ukraine, an anchored issue: in a call about
+    # Gaza alone "atrocities" do not make that war a subject.
+    report = pipeline.compare(
+        readout_from_text("He spoke of the atrocities committed by the terrorists.", "a"),
+        readout_from_text("The leaders discussed the situation in Gaza.", "b"),
+        pipeline.Options(adhoc=False),
+    )
+    assert not {"war-crimes", "ukraine"} & {t.topic.id for t in report.topics}
