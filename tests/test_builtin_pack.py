@@ -121,7 +121,6 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
         ),
         ("They discussed the situation after the presidential election.", "domestic-politics"),
         ("The leaders agreed to remain in regular contact.", "contacts"),
-        ("Условлено продолжить обмен мнениями в ходе последующих контактов.", "contacts"),
         ("Xi thanked Russia for its efforts to protect Chinese nationals there.", "evacuation"),
         ("Обсуждены вопросы защиты российских граждан в Израиле.", "evacuation"),
         ("They agreed to enhance cooperation between the two countries.", "bilateral-relations"),
