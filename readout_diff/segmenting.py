@@ -29,7 +29,6 @@ from typing import Any
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from readout_diff import cache, morphology
@@ -62,8 +61,8 @@ _DOMAIN_STOP_WORDS = frozenset(
     "president leader side call conversation phone telephone also say note "
     "президент сторона разговор телефонный также отметить".split()
 )
-# An initial glued to the capitalised word after it.
-_INITIAL = r"[A-ZА-ЯЁ]\.(?=(?:[A-ZА-ЯЁ]\.)*[A-ZА-ЯЁ][a-zа-яё])"
+# Initials glued to the capitalised word after them ("А.Навального", "В.В.Путин").
+_GLUED_INITIALS = re.compile(r"^((?:[A-ZА-ЯЁ]\.)+)[A-ZА-ЯЁ][a-zа-яё]")
 # Markers that open a list item; they are not part of the sentence's text.
 _BULLET = re.compile(r"(?:[-*\u2022\u2013\u2014\u25cf\u25aa]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 
@@ -307,12 +306,6 @@ def lemma_lookup_table(lang: str) -> dict[str, str]:
 
 def _blank_pipeline(lang: str) -> Language:
     nlp = spacy.blank(lang)
-    # Initials written against the surname ("А.Навального", "В.В.Путин", the
-    # Kremlin's house style) are split off, so that the name is a word of its own.
-    prefixes = [*(nlp.Defaults.prefixes or ()), _INITIAL]
-    tokenizer = nlp.tokenizer
-    assert isinstance(tokenizer, Tokenizer)
-    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     nlp.add_pipe("readout_boundaries")
     nlp.add_pipe("sentencizer")
     if lang == "ru":
@@ -391,11 +384,28 @@ def _matching_doc(text: str, nlp: Language) -> Doc:
     characters in each token gives straight-form tokens with the text as written.
     """
     norm = matching_text(text)
-    if norm == text:
-        return nlp.make_doc(text)
     tokens = nlp.make_doc(norm)
-    words = [text[t.idx : t.idx + len(t.text)] for t in tokens]
-    return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in tokens])
+    glued = any(_GLUED_INITIALS.match(t.text) for t in tokens)
+    if norm == text and not glued:
+        return tokens
+    words: list[str] = []
+    spaces: list[bool] = []
+    for t in tokens:
+        original = text[t.idx : t.idx + len(t.text)]
+        parts = _split_initials(original) if glued else [original]
+        words += parts
+        spaces += [False] * (len(parts) - 1) + [bool(t.whitespace_)]
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def _split_initials(word: str) -> list[str]:
+    """ "В.В.Путин" -> ["В.", "В.", "Путин"]: initials written against the surname (the
+    Kremlin's house style) come off, so that the name is a word of its own."""
+    match = _GLUED_INITIALS.match(word)
+    if match is None:
+        return [word]
+    initials = match.group(1)
+    return [initials[i : i + 2] for i in range(0, len(initials), 2)] + [word[match.end(1) :]]
 
 
 def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
