@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -76,7 +77,8 @@ def _encoding(value: str | None) -> str | None:
 
 def stdin_is_terminal() -> bool:
     """Whether standard input is a terminal, where reading it would wait for typing."""
-    stream = click.get_text_stream("stdin")
+    # sys.stdin, not click.get_text_stream (deprecated in click 8.2): CliRunner swaps it.
+    stream = sys.stdin
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
