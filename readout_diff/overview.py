@@ -6,6 +6,11 @@ yesterday's reports as well as today's. The result is plain data: calls in date
 order, a topics x calls grid of statuses, per-topic counts of who raised a topic
 alone (in all and per year), and per side the topics it raised alone most often,
 with example sentences. The summary tables and the HTML overview are views of it.
+
+An issue one side only mentions in passing and the other not at all (the report's
+``passing`` list) has its own status, ``passing_a`` or ``passing_b`` (the CSV
+report's words for it): it is neither raised alone nor shared, so it is counted
+apart from ``alone`` and ``both``, never as ``absent``.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ ONLY_A = "only_a"
 ONLY_B = "only_b"
 BOTH = "both"
 ABSENT = "absent"
+PASSING_A = "passing_a"
+PASSING_B = "passing_b"
+"""An issue only readout A (B) mentions, in passing; as ``render/csv.py`` names its rows."""
 UNDATED = "undated"
 EXAMPLES = 3
 """Example sentences kept per side and topic (from the latest calls)."""
@@ -74,6 +82,14 @@ class Call:
             return self.side_b
         return None
 
+    def in_passing(self, topic: CallTopic) -> str | None:
+        """The side that only mentioned ``topic`` in passing (the other not at all), if one did."""
+        if topic.status == PASSING_A:
+            return self.side_a
+        if topic.status == PASSING_B:
+            return self.side_b
+        return None
+
 
 def call_from_report(
     report: Mapping[str, Any],
@@ -86,7 +102,8 @@ def call_from_report(
     """The overview's view of one pair's JSON report (a parsed ``--format json`` document).
 
     Ad-hoc names are left out: they are named per call and would not line up across an
-    archive. The sides default to the readouts' names.
+    archive. The sides default to the readouts' names. The report's ``passing`` issues
+    follow its topics, as ``passing_a`` / ``passing_b``.
     """
     readouts = report["readouts"]
     names = [r["name"] for r in readouts]
@@ -114,7 +131,40 @@ def call_from_report(
                 example_b=examples[1],
             )
         )
+    topics += _passing_topics(report.get("passing", ()), names, sentences)
     return Call(name=name, date=date, side_a=a, side_b=b, topics=tuple(topics))
+
+
+def _passing_topics(
+    passing: Iterable[Mapping[str, Any]],
+    names: list[str],
+    sentences: list[dict[int, str]],
+) -> list[CallTopic]:
+    """The report's issues mentioned only in passing, as topics of the call."""
+    topics = []
+    for entry in passing:
+        # Reports before "kind" was written here: pack ids never hold a colon, while
+        # ad-hoc names, countries and subjects are prefixed ("adhoc:", "subject:").
+        kind = entry.get("kind") or ("pack" if ":" not in entry["id"] else "")
+        side = _side_index(entry.get("mentioned_in"), names)
+        if kind != "pack" or side is None:  # same names: which side cannot be told
+            continue
+        example = ""
+        for evidence in entry.get("evidence", ()):
+            example = _shorten(
+                sentences[side].get(evidence.get("sentence"), evidence.get("text", ""))
+            )
+            break
+        topics.append(
+            CallTopic(
+                id=entry["id"],
+                label=entry["label"],
+                status=(PASSING_A, PASSING_B)[side],
+                example_a=example if side == 0 else "",
+                example_b=example if side == 1 else "",
+            )
+        )
+    return topics
 
 
 def _side_index(readout: object, names: list[str]) -> int | None:
@@ -143,10 +193,14 @@ class TopicSummary:
     both: int
     by_year: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
     """Per year: per side, the calls in which it raised the topic alone."""
+    passing: tuple[tuple[str, int], ...] = ()
+    """Per side: the calls in which it only mentioned the topic in passing (the other not
+    at all); in neither ``alone`` nor ``both``."""
 
     @property
     def mentioned(self) -> int:
-        return sum(s != ABSENT for s in self.statuses)
+        """The calls whose report has the topic among its topics (passing mentions apart)."""
+        return sum(s not in (ABSENT, PASSING_A, PASSING_B) for s in self.statuses)
 
 
 @dataclass(frozen=True)
@@ -224,6 +278,7 @@ def build_overview(calls: Iterable[Call], failed: Iterable[Failure] = ()) -> Ove
     for topic_id, label in labels.items():
         statuses = tuple(call.status(topic_id) for call in ordered)
         alone: Counter[str] = Counter()
+        passing: Counter[str] = Counter()
         per_year: dict[str, Counter[str]] = {year: Counter() for year in years}
         for call in ordered:
             for topic in call.topics:
@@ -232,6 +287,9 @@ def build_overview(calls: Iterable[Call], failed: Iterable[Failure] = ()) -> Ove
                     if side is not None:
                         alone[side] += 1
                         per_year[call.year][side] += 1
+                    mentioner = call.in_passing(topic)
+                    if mentioner is not None:
+                        passing[mentioner] += 1
         rows.append(
             TopicSummary(
                 id=topic_id,
@@ -243,6 +301,7 @@ def build_overview(calls: Iterable[Call], failed: Iterable[Failure] = ()) -> Ove
                     (year, tuple((s, per_year[year][s]) for s in sides if per_year[year][s]))
                     for year in years
                 ),
+                passing=tuple((s, passing[s]) for s in sides if passing[s]),
             )
         )
     rows.sort(key=lambda t: (-sum(n for _, n in t.alone), -t.mentioned, t.label, t.id))
@@ -350,6 +409,7 @@ def summary_document(overview: Overview) -> dict[str, Any]:
                 "alone": dict(t.alone),
                 "by_year": {year: dict(counts) for year, counts in t.by_year},
                 "statuses": list(t.statuses),
+                "passing": dict(t.passing),
             }
             for t in overview.topics
         ],

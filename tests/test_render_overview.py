@@ -23,8 +23,17 @@ from test_render_html import (
 )
 
 from readout_diff.cli import cli
-from readout_diff.overview import ABSENT, ONLY_A, ONLY_B, Call, CallTopic, build_overview
-from readout_diff.render.html.overview import render_overview
+from readout_diff.overview import (
+    ABSENT,
+    ONLY_A,
+    ONLY_B,
+    PASSING_A,
+    PASSING_B,
+    Call,
+    CallTopic,
+    build_overview,
+)
+from readout_diff.render.html.overview import overview_assets, render_overview
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
@@ -60,17 +69,25 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _reported(reports: Path) -> dict[str, dict[str, str]]:
-    """Call -> pack topic id -> status, from each pair's JSON report."""
+    """Call -> pack topic id -> status, from each pair's JSON report (its passing mentions
+    as ``passing_a`` / ``passing_b``)."""
     found = {}
     for path in sorted(reports.glob("*.json")):
         if path.name.startswith("summary"):
             continue
         report = json.loads(path.read_text(encoding="utf-8"))
         found[path.stem] = {t["id"]: t["status"] for t in report["topics"] if t["kind"] == "pack"}
+        names = [r["name"] for r in report["readouts"]]
+        for entry in report["passing"]:
+            if entry["kind"] == "pack":
+                side = names.index(entry["mentioned_in"])
+                found[path.stem][entry["id"]] = (PASSING_A, PASSING_B)[side]
     return found
 
 
 def _status(cls: str) -> str:
+    if cls[:1] == "p":
+        return {"pa": PASSING_A, "pb": PASSING_B}[cls[:2]]
     return {"a": ONLY_A, "b": ONLY_B, "s": "both", "o": "other"}.get(cls[:1], ABSENT)
 
 
@@ -189,6 +206,31 @@ def test_overview_is_deterministic() -> None:
     assert _injected_overview() == _injected_overview()
 
 
+def _passing_overview() -> str:
+    def call(name: str, date: str, status: str) -> Call:
+        topics = (CallTopic("geneva", "Geneva", status), CallTopic("arms", "Arms", ONLY_A))
+        return Call(name=name, date=date, side_a="Kremlin", side_b="White House", topics=topics)
+
+    return render_overview(
+        build_overview([call("one", "2021-01-26", PASSING_A), call("two", "2022-01-26", PASSING_B)])
+    )
+
+
+def test_overview_shows_a_passing_mention_lighter_with_a_legend_entry() -> None:
+    page = _passing_overview()
+    parser = _Grid()
+    parser.feed(page)
+    # Kremlin is side 0 (colour 0), the White House side 1: each cell in its side's colour.
+    assert parser.rows["geneva"] == ["pa0", "pb1"]
+    assert _grid(page)["two"] == {"geneva": PASSING_B, "arms": ONLY_A}
+    assert '<li><span class="sw p"></span>in passing' in page
+    css = overview_assets().css
+    assert ".pa0, .pb0 { background: color-mix(in srgb, var(--k0) 30%" in css
+    assert ".sw.p {" in css
+    assert_well_formed(page)
+    assert_self_contained(page)
+
+
 # --- a real browser ------------------------------------------------------------------
 
 
@@ -298,6 +340,34 @@ def test_browser_cell_click_opens_the_pair_report(opened: Any) -> None:
     url = opened.page.url
     assert "/overview-reports/" in url and url.endswith(".html")
     assert opened.errors == []
+
+
+def test_browser_counts_a_passing_mention_neither_alone_nor_both(
+    browser: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "overview.html"
+    path.write_text(_passing_overview(), encoding="utf-8")
+    opened = _Opened(browser, path)
+    try:
+        assert opened.errors == []
+        row = "#grid tbody tr[data-topic='geneva']"
+        assert opened.page.is_visible(row)
+        label = opened.evaluate(f'document.querySelector("{row} td.bar svg").ariaLabel')
+        assert label == "in passing in 2 (of 2 calls)"
+        assert opened.evaluate(f'document.querySelectorAll("{row} td.bar rect").length') == 0
+        light = opened.evaluate(
+            f'getComputedStyle(document.querySelector("{row} td.pa0")).backgroundColor'
+        )
+        alone = opened.evaluate(
+            "getComputedStyle(document.querySelector(\"tr[data-topic='arms'] td.a0\"))"
+            ".backgroundColor"
+        )
+        assert light != alone
+        opened.page.hover(f"{row} td.pb1")
+        title = opened.evaluate(f'document.querySelector("{row} td.pb1").title')
+        assert title == "Geneva · two: only in passing in White House"
+    finally:
+        opened.page.close()
 
 
 def test_overview_assets_ship_as_package_data() -> None:

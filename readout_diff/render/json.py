@@ -150,6 +150,7 @@ def _passing(diff: TopicDiff, names: tuple[str, str]) -> dict[str, Any]:
     return {
         "id": diff.topic.id,
         "label": diff.topic.label,
+        "kind": diff.topic.kind.value,
         "mentioned_in": name,
         "evidence": [_hit(h, name) for h in hits],
     }

@@ -2,7 +2,8 @@
   "use strict";
   // Everything is read from the page itself: the grid's cells are the data. A cell's class
   // is its status ("a" or "b" plus the colour of the side that raised the topic alone,
-  // "s" in both, "o" another status) and no class means neither readout has the topic.
+  // "pa" or "pb" plus the colour of the side that only mentioned it in passing, "s" in
+  // both, "o" another status) and no class means neither readout has the topic.
   var FIRST = 3; // label, bar and trend cells come before the calls
   var TOP = 10;
   var EXAMPLES = 2;
@@ -42,7 +43,7 @@
     years.forEach(function (y) { perYear[y] = 0; });
     cols.forEach(function (c, i) { if (visible[i]) { perYear[c.year] += 1; } });
     var stats = rows.map(function (row) {
-      var s = { alone: zeros(sideNames.length), both: 0, any: 0, years: {} };
+      var s = { alone: zeros(sideNames.length), both: 0, passing: 0, any: 0, years: {} };
       years.forEach(function (y) { s.years[y] = zeros(sideNames.length); });
       var cells = row.cells;
       for (var i = 0; i < cols.length; i++) {
@@ -58,6 +59,8 @@
           s.years[cols[i].year][side] += 1;
         } else if (kind === "s") {
           s.both += 1;
+        } else if (kind === "p") {
+          s.passing += 1; // neither alone nor both: named in the bar's label only
         }
       }
       return s;
@@ -79,6 +82,7 @@
         (s.both * scale).toFixed(1) + '" height="12"></rect>');
       words.push("both in " + s.both);
     }
+    if (s.passing) { words.push("in passing in " + s.passing); }
     var label = (words.join(", ") || "not mentioned") + " (of " + calls + " calls)";
     cell.innerHTML = '<svg width="' + BAR + '" height="16" role="img" aria-label="' +
       esc(label) + '"><title>' + esc(label) + "</title>" + parts.join("") + "</svg>";
@@ -170,6 +174,9 @@
     if (kind === "a") { return "only in " + sideNames[col.a]; }
     if (kind === "b") { return "only in " + sideNames[col.b]; }
     if (kind === "s") { return "in both"; }
+    if (kind === "p") {
+      return "only in passing in " + sideNames[cell.className.charAt(1) === "a" ? col.a : col.b];
+    }
     if (kind === "o") { return "another status"; }
     return "in neither";
   }

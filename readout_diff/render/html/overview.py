@@ -15,7 +15,16 @@ from importlib import resources
 from urllib.parse import quote
 
 from readout_diff import __version__
-from readout_diff.overview import BOTH, ONLY_A, ONLY_B, TOP, UNDATED, Overview
+from readout_diff.overview import (
+    BOTH,
+    ONLY_A,
+    ONLY_B,
+    PASSING_A,
+    PASSING_B,
+    TOP,
+    UNDATED,
+    Overview,
+)
 from readout_diff.render.html.page import Assets
 from readout_diff.render.html.page import e as _e
 
@@ -38,11 +47,16 @@ def _colour(side: int) -> int:
 
 
 def cell_class(status: str, side_a: int, side_b: int) -> str:
-    """A grid cell's class: ``a``/``b`` and the alone side's colour, ``s`` both, ``o`` other."""
+    """A grid cell's class: ``a``/``b`` and the alone side's colour, ``pa``/``pb`` and the
+    colour of the side that only mentioned it in passing, ``s`` both, ``o`` other."""
     if status == ONLY_A:
         return f"a{_colour(side_a)}"
     if status == ONLY_B:
         return f"b{_colour(side_b)}"
+    if status == PASSING_A:
+        return f"pa{_colour(side_a)}"
+    if status == PASSING_B:
+        return f"pb{_colour(side_b)}"
     if status == BOTH:
         return "s"
     return "" if status == "absent" else "o"
@@ -64,7 +78,8 @@ def render_overview(overview: Overview, *, links: str | None = None) -> str:
         '<section aria-labelledby="grid-title">',
         '<h2 id="grid-title">Topics, call after call</h2>',
         '<p class="note">Each column is a call, in date order; a coloured cell is a topic only '
-        "one side raised (in that side's colour), a dark one a topic both raised. "
+        "one side raised (in that side's colour), a dark one a topic both raised, a light one "
+        "a topic one side only mentioned in passing (neither one-sided nor shared). "
         + ("Click a cell or a date for the pair's report. " if links is not None else "")
         + "The bar counts the calls in which each side raised the topic alone (and both did); "
         "the small columns show, per year, the share of that year's calls in which a side "
@@ -150,6 +165,7 @@ def _header(overview: Overview, dyad_index: dict[str, str]) -> list[str]:
             for k, s in enumerate(overview.sides)
         ),
         '<li><span class="sw s"></span>both</li>',
+        '<li><span class="sw p"></span>in passing (lighter, in the side\'s colour)</li>',
         '<li><span class="sw none"></span>neither</li>',
         "</ul>",
         "</header>",
