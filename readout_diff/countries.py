@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import combinations
+from typing import Any
 
 from readout_diff.model import TaggedReadout, Topic, TopicHit, TopicKind
 from readout_diff.parties import Parties, find_parties, reconcile
@@ -59,11 +60,17 @@ class Country:
 
 
 @lru_cache(maxsize=1)
+def _entries() -> tuple[dict[str, Any], ...]:
+    """The entries of the package's ``packs/countries.toml``, read once."""
+    text = resources.files("readout_diff.packs").joinpath("countries.toml").read_text("utf-8")
+    return tuple(tomllib.loads(text)["country"])
+
+
+@lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
     """The countries of the package's ``packs/countries.toml``."""
-    text = resources.files("readout_diff.packs").joinpath("countries.toml").read_text("utf-8")
     found = []
-    for entry in tomllib.loads(text)["country"]:
+    for entry in _entries():
         names = [r"(?<![\w-])" + re.escape(n) + r"(?![\w-])" for n in entry.get("en", [])]
         # A Russian noun's stem with any ending, but not the adjective made from it
         # ("Китая", not "Китайская" at the head of a sentence).
@@ -76,10 +83,9 @@ def countries() -> tuple[Country, ...]:
 def country_acronyms() -> frozenset[str]:
     """The countries' names written in capitals ("ROK", "UAE", "КНР"): a country, never a
     named thing of its own (see :mod:`readout_diff.naming`)."""
-    text = resources.files("readout_diff.packs").joinpath("countries.toml").read_text("utf-8")
     return frozenset(
         name
-        for entry in tomllib.loads(text)["country"]
+        for entry in _entries()
         for name in (*entry.get("en", []), *entry.get("ru", []))
         if name.isupper() and name.isalpha()
     )

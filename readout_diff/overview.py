@@ -120,8 +120,7 @@ def call_from_report(
         for evidence in topic.get("evidence", ()):
             side = _side_index(evidence.get("readout"), names)
             if side is not None and not examples[side]:
-                text = sentences[side].get(evidence.get("sentence"), evidence.get("text", ""))
-                examples[side] = _shorten(text)
+                examples[side] = _example(evidence, sentences[side])
         topics.append(
             CallTopic(
                 id=topic["id"],
@@ -149,12 +148,8 @@ def _passing_topics(
         side = _side_index(entry.get("mentioned_in"), names)
         if kind != "pack" or side is None:  # same names: which side cannot be told
             continue
-        example = ""
-        for evidence in entry.get("evidence", ()):
-            example = _shorten(
-                sentences[side].get(evidence.get("sentence"), evidence.get("text", ""))
-            )
-            break
+        first = next(iter(entry.get("evidence", ())), None)
+        example = _example(first, sentences[side]) if first is not None else ""
         topics.append(
             CallTopic(
                 id=entry["id"],
@@ -165,6 +160,13 @@ def _passing_topics(
             )
         )
     return topics
+
+
+def _example(evidence: Mapping[str, Any], sentences: dict[int, str]) -> str:
+    """The sentence an evidence entry points at, shortened for the grid."""
+    index = evidence.get("sentence")
+    text = sentences.get(index) if isinstance(index, int) else None
+    return _shorten(text if text is not None else str(evidence.get("text", "")))
 
 
 def _side_index(readout: object, names: list[str]) -> int | None:

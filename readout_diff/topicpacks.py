@@ -97,15 +97,7 @@ class TopicSpec:
         They count as passing mentions (see :meth:`weak_for`)."""
         if lang != "ru" or not self.anchored:
             return ()
-        listed = {alias.lower() for alias in self.aliases_for(lang)}
-        found: list[str] = []
-        for alias in self.aliases_for(lang):
-            if " " in alias or not alias[:1].isupper() or ACRONYM.match(alias):
-                continue
-            for adjective in _russian_adjectives(alias.lower()):
-                if adjective not in listed and adjective not in found:
-                    found.append(adjective)
-        return tuple(found)
+        return _place_adjectives(self.aliases_for(lang))
 
     def unless_for(self, lang: str) -> tuple[str, ...]:
         """The exclusion phrases of this topic in one language."""
@@ -384,6 +376,21 @@ def resolve_pack(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> T
     for extra in packs[1:]:
         pack = merge_packs(pack, extra)
     return pack
+
+
+@lru_cache(maxsize=512)
+def _place_adjectives(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The derived adjectives of a place issue's one-word Russian names that its aliases
+    do not list (asked for per hit, so computed once per topic)."""
+    listed = {alias.lower() for alias in aliases}
+    found: list[str] = []
+    for alias in aliases:
+        if " " in alias or not alias[:1].isupper() or ACRONYM.match(alias):
+            continue
+        for adjective in _russian_adjectives(alias.lower()):
+            if adjective not in listed and adjective not in found:
+                found.append(adjective)
+    return tuple(found)
 
 
 def _russian_adjectives(name: str) -> tuple[str, ...]:
