@@ -43,8 +43,9 @@ INSTITUTION_HEADS = frozenset(
     "банк фонд комиссия суд форум группа саммит формат процесс механизм "
     "партнёрство партнерство коридор трубопровод консорциум проект конференция".split()
 )
-# Acronyms that name the parties themselves or say nothing of a subject.
-PARTY_ACRONYMS = frozenset("US USA PRC RF USSR FRG II III IV AM PM США РФ КНР ФРГ СССР".split())
+# Acronyms that name a country countries.toml does not write in capitals, or say
+# nothing of a subject (the capitalised names it has are :func:`countries.country_acronyms`).
+PARTY_ACRONYMS = frozenset("US RF USSR FRG II III IV AM PM СССР".split())
 CONNECTORS = frozenset({"of", "on", "for", "the", "de", "in", "and", "и", "по", "о", "об", "в"})
 # Words that join two parts of one name ("Belt and Road", "Security and Co-operation").
 AND_WORDS = frozenset({"and", "и"})
