@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from readout_diff import points, subjects
+from readout_diff import countries, points, subjects
 from readout_diff.model import (
     Alignment,
     Detail,
@@ -125,7 +125,8 @@ def judge(
     )
     if opts.fold_comentions:
         key = points.fold_comentions(key, a, b, weak)
-    passing_a, passing_b = points.circumstantial(a), points.circumstantial(b)
+    passing_a = points.circumstantial(a) | points.trailing_names(a, by_id, countries.ID_PREFIX)
+    passing_b = points.circumstantial(b) | points.trailing_names(b, by_id, countries.ID_PREFIX)
     first_seen: dict[str, int] = {}
     for offset, tagged in ((0, a), (len(a.readout.text) + 1, b)):
         for hit in tagged.hits:
