@@ -68,6 +68,15 @@ _GENERIC = re.compile(
     r"|key|other|several|various)\w*$|(?:и|в|ряд|of|and|the|in|a)$",
     re.IGNORECASE,
 )
+_CONTINUES = re.compile(
+    r"\b(?:in\s+(?:this|that)\s+(?:context|regard|connection|respect)|to\s+(?:this|that)\s+end"
+    r"|in\s+this\s+light|in\s+that\s+spirit)\b"
+    r"|в\s+(?:этой|данной|той)\s+связи|в\s+(?:этом|данном)\s+контексте|в\s+связи\s+с\s+этим"
+    r"|с\s+этой\s+целью|в\s+этом\s+ключе",
+    re.IGNORECASE,
+)
+"""A sentence that goes on with its neighbour's subject ("In this context, ...",
+"... в этой связи"): its point belongs to that subject, it is not one of its own."""
 SUBJECT_WORDS = 5
 """Most words of a subject's name."""
 
@@ -86,6 +95,8 @@ def name_subjects(
         for index in unmatched:
             sentence = tagged.sentences[index]
             if index in tagged_ids or not is_point(sentence.text, index):
+                continue
+            if _CONTINUES.search(sentence.text):
                 continue
             if sem:
                 closest = max((row[index] for row in sem) if side else sem[index], default=0.0)

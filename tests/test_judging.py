@@ -365,3 +365,57 @@ def test_judging_an_issue_of_its_own_after_a_circumstance_stays_a_topic(
         "Despite the sanctions, they discussed energy.", "They discussed grain exports.", options
     )
     assert {d.topic.id: d.side for d in report.topics}["energy"] is Side.ONLY_A
+
+
+def test_judging_an_ad_hoc_name_after_its_sentences_issue_is_a_passing_mention(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    with_names = pipeline.Options(pack=options.pack, adhoc=True)
+    report = compare_texts(
+        "They discussed arms supplies to Kyiv, including under the Lend-Lease Programme.",
+        "They discussed the war in Ukraine.",
+        with_names,
+    )
+    assert "Lend-Lease Programme" not in [d.topic.label for d in report.topics]
+    assert "Lend-Lease Programme" in [d.topic.label for d in report.passing]
+
+
+def test_judging_an_ad_hoc_name_that_leads_its_sentence_stays_a_topic(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    with_names = pipeline.Options(pack=options.pack, adhoc=True)
+    report = compare_texts(
+        "The Caspian Pipeline Consortium was discussed, along with arms supplies.",
+        "They discussed the war in Ukraine.",
+        with_names,
+    )
+    sides = {d.topic.label: d.side for d in report.topics}
+    assert sides.get("Caspian Pipeline Consortium") is Side.ONLY_A
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this context, the leaders discussed coordinating efforts at the United Nations.",
+        "Владимир Путин подчеркнул в этой связи недопустимость голословных обвинений.",
+    ],
+)
+def test_judging_a_sentence_that_goes_on_with_its_neighbours_subject_names_none(
+    compare_texts: Compare, options: pipeline.Options, text: str
+) -> None:
+    report = compare_texts(
+        f"They discussed grain exports. {text}", "They discussed grain exports.", options
+    )
+    assert not [d for d in report.topics if d.topic.kind is TopicKind.SUBJECT]
+
+
+def test_judging_a_point_of_its_own_without_a_link_still_names_a_subject(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "They discussed grain exports."
+        " The leaders discussed coordinating efforts at the United Nations.",
+        "They discussed grain exports.",
+        options,
+    )
+    assert [d.topic.kind for d in report.topics if d.side is Side.ONLY_A] == [TopicKind.SUBJECT]
