@@ -23,6 +23,8 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "topic_id"),
     [
+        ("They discussed the Northern Ireland Protocol.", "northern-ireland"),
+        ("Обсуждалась ситуация в Северной Ирландии.", "northern-ireland"),
         # protocol: staying in contact, greetings on holidays and national days, wishes
         ("Лидеры условились оставаться в контакте.", "contacts"),
         ("Условились о продолжении контактов по линии профильных ведомств.", "contacts"),
@@ -258,6 +260,17 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         # the partnership formula is the relationship, not a treaty
         ("They welcomed the comprehensive strategic partnership.", "bilateral-treaty"),
         ("Подтверждена нацеленность на углубление всеобъемлющего партнёрства.", "bilateral-treaty"),
+        # the United Kingdom's full name names the country, not Northern Ireland
+        (
+            "He spoke with the Prime Minister of the United Kingdom of Great Britain and"
+            " Northern Ireland.",
+            "northern-ireland",
+        ),
+        (
+            "Состоялся разговор с Премьер-министром Соединённого Королевства Великобритании"
+            " и Северной Ирландии.",
+            "northern-ireland",
+        ),
     ],
 )
 def test_builtin_pack_leaves_near_misses_untagged(tag: Tag, text: str, topic_id: str) -> None:
