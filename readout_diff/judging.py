@@ -65,6 +65,9 @@ class JudgeOptions:
     """Roll a one-sided sub-issue up into its issue only when the other readout answers
     its sentence on that issue (else it stays a topic); False: whenever the other
     readout has the issue at all."""
+    fold_frames: bool = True
+    """A one-sided frame issue (the UN Charter, terrorism: ``frame`` in the pack) raised
+    only in sentences on an issue both readouts discuss is that issue's detail."""
     fold_comentions: bool = True
     """A one-sided issue raised only in sentences that carry another one-sided issue of
     the same readout is a detail of that one: one sentence, one point."""
@@ -125,6 +128,9 @@ def judge(
     )
     if opts.fold_comentions:
         key = points.fold_comentions(key, a, b, weak)
+    if opts.fold_frames:
+        frames = frozenset(s.id for s in pack.topics if s.frame) if pack else frozenset()
+        key = points.fold_frames(key, a, b, frames, weak)
     passing_a = points.circumstantial(a) | points.trailing_names(a, by_id, countries.ID_PREFIX)
     passing_b = points.circumstantial(b) | points.trailing_names(b, by_id, countries.ID_PREFIX)
     first_seen: dict[str, int] = {}

@@ -315,6 +315,62 @@ def fold_comentions(
     return {topic_id: final(reported) for topic_id, reported in key.items()}
 
 
+def fold_frames(
+    key: dict[str, str],
+    a: TaggedReadout,
+    b: TaggedReadout,
+    frames: frozenset[str],
+    weak: Mapping[tuple[str, str], frozenset[str]],
+) -> dict[str, str]:
+    """``key`` with one-sided frame issues folded into the shared issue of their sentences.
+
+    A frame (:attr:`readout_diff.topicpacks.TopicSpec.frame`) that one readout raises
+    only in sentences on an issue both readouts discuss is how that side frames the
+    issue ("a settlement in line with the UN Charter", "the terrorist groups in the
+    north of Syria"), one of its details; an item of a list of subjects
+    ("discussed Syria, terrorism and trade") stays a point of its own.
+    """
+    at: tuple[list[set[str]], list[set[str]]] = (
+        [set() for _ in a.sentences],
+        [set() for _ in b.sentences],
+    )
+    spans: dict[tuple[int, int, str], list[TopicHit]] = {}
+    for side, tagged in enumerate((a, b)):
+        lang = tagged.readout.language
+        for hit in tagged.hits:
+            issue = key[hit.topic_id]
+            spans.setdefault((side, hit.sentence, issue), []).append(hit)
+            if hit.alias not in weak.get((hit.topic_id, lang), ()):
+                at[side][hit.sentence].add(issue)
+    present = ({t for s in at[0] for t in s}, {t for s in at[1] for t in s})
+    shared = present[0] & present[1]
+    into: dict[str, str] = {}
+    for side in (0, 1):
+        tagged = (a, b)[side]
+        text = tagged.readout.text
+        for issue in sorted((present[side] - present[1 - side]) & frames):
+            sents = [i for i, found in enumerate(at[side]) if issue in found]
+            hosts: list[str] = []
+            for i in sents:
+                here = [
+                    y
+                    for y in sorted(at[side][i] & shared)
+                    if not _siblings(
+                        spans[(side, i, y)],
+                        spans[(side, i, issue)],
+                        text,
+                        tagged.sentences[i].start,
+                    )
+                ]
+                if not here:
+                    break
+                hosts.append(min(here, key=lambda y: spans[(side, i, y)][0].start))
+            else:
+                if hosts:
+                    into[issue] = hosts[0]
+    return {topic_id: into.get(reported, reported) for topic_id, reported in key.items()}
+
+
 _SEPARATOR = re.compile(r",|;|\s(?:and|or|as well as|и|или|а также)\s")
 LIST_GAP = 3
 """Most words between a hit and the separator after it for the hit to end an item of

@@ -53,6 +53,7 @@ _TOPIC_KEYS = {
     "parent",
     "anchored",
     "consolidate",
+    "frame",
     *LANGUAGES,
 }
 _TOP_KEYS = {"pack", "topic", "negation"}
@@ -85,6 +86,12 @@ class TopicSpec:
     """An issue whose sub-issues are facets of one subject (the state of relations:
     world peace, national interests, managing differences): a sub-issue one side
     raises is always its detail when the other side has the issue, answered or not."""
+    frame: bool = False
+    """A topic that is as often the frame of another issue as a subject of its own (the
+    UN Charter and international law, terrorism, alliance commitments, interference
+    in internal affairs, human rights): raised by one side only, and only in sentences
+    on an issue both sides discuss, it is that issue's detail ("the settlement must
+    respect the UN Charter", "terrorist groups in northern Syria")."""
 
     def aliases_for(self, lang: str) -> tuple[str, ...]:
         """The aliases of this topic in one language."""
@@ -267,6 +274,7 @@ def _parse_topic(raw: dict[str, Any], source: str, number: int) -> TopicSpec:
         parent=parent,
         anchored=_flag(raw, "anchored", source, where),
         consolidate=_flag(raw, "consolidate", source, where),
+        frame=_flag(raw, "frame", source, where),
     )
 
 
@@ -339,6 +347,7 @@ def merge_packs(base: TopicPack, extra: TopicPack) -> TopicPack:
             parent=spec.parent or old.parent,
             anchored=spec.anchored or old.anchored,
             consolidate=spec.consolidate or old.consolidate,
+            frame=spec.frame or old.frame,
         )
     unknown = [topic_id for topic_id in extra.disabled if topic_id not in by_id]
     if unknown:

@@ -54,6 +54,12 @@ en = ["sanctions"]
 id = "summit"
 label = "Summit, visits and invitations"
 en = ["summit", "leaders' meeting"]
+
+[[topic]]
+id = "charter"
+label = "The UN Charter and international law"
+en = ["UN Charter", "international law"]
+frame = true
 """
 
 Compare = Callable[..., Report]
@@ -419,3 +425,44 @@ def test_judging_a_point_of_its_own_without_a_link_still_names_a_subject(
         options,
     )
     assert [d.topic.kind for d in report.topics if d.side is Side.ONLY_A] == [TopicKind.SUBJECT]
+
+
+def test_judging_a_frame_one_side_puts_on_a_shared_issue_is_its_detail(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    report = compare_texts(
+        "He said that any end to the war in Ukraine must respect the UN Charter.",
+        "They discussed the war in Ukraine.",
+        options,
+    )
+    assert ids(report.topics) == ["war"]
+    (war,) = report.topics
+    assert [(d.topic.id, d.side) for d in war.details] == [("charter", Side.ONLY_A)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They discussed the war in Ukraine. He stressed respect for the UN Charter.",
+        "They discussed the war in Ukraine, the UN Charter and grain exports.",
+    ],
+)
+def test_judging_a_frame_in_a_point_of_its_own_stays_a_topic(
+    compare_texts: Compare, options: pipeline.Options, text: str
+) -> None:
+    report = compare_texts(text, "They discussed the war in Ukraine.", options)
+    assert {d.topic.id: d.side for d in report.topics}["charter"] is Side.ONLY_A
+
+
+def test_judging_without_frames_a_frame_on_a_shared_issue_stays_a_topic(
+    compare_texts: Compare, options: pipeline.Options
+) -> None:
+    plain = pipeline.Options(
+        pack=options.pack, adhoc=False, judge=judging.JudgeOptions(fold_frames=False)
+    )
+    report = compare_texts(
+        "He said that any end to the war in Ukraine must respect the UN Charter.",
+        "They discussed the war in Ukraine.",
+        plain,
+    )
+    assert {d.topic.id: d.side for d in report.topics}["charter"] is Side.ONLY_A

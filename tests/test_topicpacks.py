@@ -58,6 +58,7 @@ def test_parse_pack_names_pack_after_its_file_by_default() -> None:
         ('negation = ["no"]\n' + TOPIC, "[negation] must be a table"),
         (TOPIC + 'anchored = "yes"\n', "'anchored' must be true or false"),
         (TOPIC + "consolidate = 1\n", "'consolidate' must be true or false"),
+        (TOPIC + 'frame = "yes"\n', "'frame' must be true or false"),
     ],
 )
 def test_parse_pack_rejects_malformed_pack(text: str, problem: str) -> None:
@@ -131,13 +132,14 @@ def test_merge_packs_same_id_extends_aliases_and_relabels() -> None:
 
 
 def test_parse_pack_reads_anchored_and_consolidate_and_merging_keeps_them() -> None:
-    pack = parse_pack(TOPIC + "anchored = true\nconsolidate = true\n", "a.toml")
+    pack = parse_pack(TOPIC + "anchored = true\nconsolidate = true\nframe = true\n", "a.toml")
     spec = pack.get("ukraine")
-    assert spec.anchored and spec.consolidate
+    assert spec.anchored and spec.consolidate and spec.frame
     extra = parse_pack(TOPIC, "b.toml")
     merged = merge_packs(pack, extra).get("ukraine")
-    assert merged.anchored and merged.consolidate
-    assert not parse_pack(TOPIC, "c.toml").get("ukraine").anchored
+    assert merged.anchored and merged.consolidate and merged.frame
+    plain = parse_pack(TOPIC, "c.toml").get("ukraine")
+    assert not plain.anchored and not plain.frame
 
 
 def test_merge_packs_disable_drops_a_topic() -> None:
