@@ -201,14 +201,12 @@ def _scores(text_a: str, text_b: str) -> tuple[object, object]:
     from readout_diff import pipeline, reading, similarity
 
     a, b = reading.readout_from_text(text_a, "a"), reading.readout_from_text(text_b, "b")
-    report = pipeline.compare(a, b)
-    encoder = similarity.load_encoder()
-    if encoder is None:
+    if similarity.load_encoder() is None:
         raise SystemExit("the README's similarity figures need the sentence encoder")
-    cos = similarity.cosine_matrix(
-        [x.text for x in report.a.sentences], [x.text for x in report.b.sentences], encoder
-    )
-    return cos, np.array(report.alignment.similarity)
+    report = pipeline.compare(a, b)
+    # The cosines the aligner used (of what two English sentences report, without
+    # their reporting frames; whole sentences across languages).
+    return np.array(report.alignment.semantic), np.array(report.alignment.similarity)
 
 
 def translation_vs_paraphrase() -> str:

@@ -152,9 +152,11 @@ def _signals(a: TaggedReadout, b: TaggedReadout, opts: AlignOptions) -> _Parts:
     topics_b = _topics_by_sentence(b)
     topic = _topic_scores(topics_a, topics_b)
     encoder = similarity.load_encoder(opts.encoder)
-    semantic = similarity.semantic_matrix(
-        [s.text for s in a.sentences], [s.text for s in b.sentences], encoder
-    )
+    texts_a, texts_b = [s.text for s in a.sentences], [s.text for s in b.sentences]
+    if lang_a == lang_b == "en":
+        texts_a = [similarity.reported_content(t) for t in texts_a]
+        texts_b = [similarity.reported_content(t) for t in texts_b]
+    semantic = similarity.semantic_matrix(texts_a, texts_b, encoder)
     if semantic is not None:
         margin = semantic[1]
         plain = (1 - opts.semantic_weight) * lexical + opts.semantic_weight * margin

@@ -117,6 +117,41 @@ def test_a_generic_sentence_does_not_steal_a_specific_counterpart(small_pack: To
     assert report.alignment.score(generic, 1) < report.alignment.score(0, 1) - 0.3
 
 
+@needs_encoder
+def test_points_framed_alike_are_paired_by_what_they_report(small_pack: TopicPack) -> None:
+    """Every sentence of a side opens with the same frame; the encoder weighs the point."""
+    report = compare(
+        "President Biden underscored that the two nations must expand commerce."
+        " President Biden underscored that the truce has to be kept.",
+        "The Prime Minister said the ceasefire must hold."
+        " The Prime Minister said trade between the countries should grow.",
+        small_pack,
+    )
+    assert ((0,), (1,)) in pairs(report)
+    assert report.alignment.semantic[0][1] > 0.6 > report.alignment.semantic[0][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "President Biden underscored that the ceasefire in Gaza must hold.",
+            "the ceasefire in Gaza must hold.",
+        ),
+        (
+            "The two leaders discussed the extension of New START.",
+            "the extension of New START.",
+        ),
+        # nothing left to weigh but the frame: the sentence stays whole
+        ("The leaders discussed Iran.", "The leaders discussed Iran."),
+        # no reporting verb, no frame
+        ("Trade grew by a fifth last year.", "Trade grew by a fifth last year."),
+    ],
+)
+def test_reported_content_drops_the_reporting_frame(text: str, content: str) -> None:
+    assert similarity.reported_content(text) == content
+
+
 # --- without the encoder package ----------------------------------------------
 
 
