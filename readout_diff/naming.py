@@ -53,6 +53,13 @@ AND_WORDS = frozenset({"and", "и"})
 # ("Co-operation in Europe"), never straight after its institutional noun
 # ("the Council in Brussels" is a place, not part of the name).
 LATE_CONNECTORS = frozenset({"in", "в"})
+# Words that say only whose or how wide a named meeting or body is ("UN Climate Change
+# Conference", "International Energy Forum"): with an institutional noun, they leave
+# the name to the pack alias inside it.
+SCOPE_WORDS = frozenset(
+    "un u.n. united nations international global world annual regional high-level "
+    "оон международный глобальный всемирный ежегодный региональный".split()
+)
 # Number words lead names ("Three Seas Initiative") though spaCy counts them as stop words.
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty".split())
 # A capitalised word after "and" belongs to the name when it is an abstract noun
@@ -121,6 +128,8 @@ def _left_to_pack(span: Span, hits: Iterable[TopicHit]) -> bool:
         words = [t for t in rest if t.lower_ not in CONNECTORS and t.text != "-"]
         if len(words) <= 1:
             return True  # "New START Treaty": the alias and one institutional noun
+        if all(_is_head(t) or t.lower_ in SCOPE_WORDS for t in words):
+            return True  # "UN Climate Change Conference": the issue's own meeting
     return False
 
 

@@ -244,6 +244,17 @@ def test_naming_does_not_label_an_organisation_as_a_region_inside_its_name() -> 
     assert "region" not in {t.topic.id for t in report.topics}
 
 
+def test_naming_leaves_the_issues_own_named_meeting_to_the_pack(small_pack: TopicPack) -> None:
+    """A conference on climate change is the climate topic, not a name beside it."""
+    report = compare(
+        "China supports Brazil in hosting the UN Climate Change Conference.",
+        "The leaders discussed climate change.",
+        small_pack,
+    )
+    assert adhoc(report) == {}
+    assert [(t.topic.id, t.side) for t in report.topics] == [("climate", Side.BOTH)]
+
+
 def test_naming_leaves_the_csto_out_of_the_builtin_central_asia_topic() -> None:
     report = compare(
         "They discussed the Collective Security Treaty Organization.",
