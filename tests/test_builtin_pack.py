@@ -24,6 +24,7 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
     ("text", "topic_id"),
     [
         ("They discussed the Northern Ireland Protocol.", "northern-ireland"),
+        ("They agreed to protect their nationals in Sudan.", "evacuation"),
         ("Обсуждалась ситуация в Северной Ирландии.", "northern-ireland"),
         # protocol: staying in contact, greetings on holidays and national days, wishes
         ("Лидеры условились оставаться в контакте.", "contacts"),
@@ -260,6 +261,9 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         # the partnership formula is the relationship, not a treaty
         ("They welcomed the comprehensive strategic partnership.", "bilateral-treaty"),
         ("Подтверждена нацеленность на углубление всеобъемлющего партнёрства.", "bilateral-treaty"),
+        # "national" infrastructure is not a country's nationals
+        ("The UK would help protect critical national infrastructure.", "evacuation"),
+        ("They stressed the safety of critical national infrastructure.", "evacuation"),
         # the United Kingdom's full name names the country, not Northern Ireland
         (
             "He spoke with the Prime Minister of the United Kingdom of Great Britain and"
