@@ -41,7 +41,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$", re.IGNORECASE)
 _STOP_LEAD = re.compile(
     r"(?:the|a|an|his|her|their|its|also|further|in|on|of|about|issues?\s+of|matters?\s+of"
     r"|prospects?\s+(?:of|for)|вопрос\w*|тем[аыу]|ход|ситуаци[яюи]\s+(?:с|вокруг|в)"
-    r"|актуальные|также|ряд|и|о|об|по)\s+",
+    r"|актуальные|также|ряд|и|о|об|по|mutual|обоюдн\w+|взаимн\w+|(?:him|her|them)\s+to)\s+",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(
@@ -77,8 +77,14 @@ _CONTINUES = re.compile(
 )
 """A sentence that goes on with its neighbour's subject ("In this context, ...",
 "... в этой связи"): its point belongs to that subject, it is not one of its own."""
-SUBJECT_WORDS = 5
+SUBJECT_WORDS = 6
 """Most words of a subject's name."""
+_DANGLING = re.compile(
+    r"(?:of|for|from|to|on|in|at|by|with|east|west|north|south|the|a|an|and|or|its|their"
+    r"|\d+|в|во|на|с|со|от|до|для|по|о|об|к|и|или|а)$",
+    re.IGNORECASE,
+)
+"""A word a name cannot end on: it leads to what was cut off ("safe zone east of")."""
 
 
 def name_subjects(
@@ -156,10 +162,19 @@ def subject_phrase(text: str) -> tuple[int, int] | None:
     # "готовность к …") or a time ("during the videoconference") names no subject.
     if len(words) < 2 or _NO_SUBJECT.match(text, start):
         return None
-    words = words[:SUBJECT_WORDS]
+    if len(words) > SUBJECT_WORDS:
+        # Cut short: end before the last preposition, not inside what it leads to
+        # ("steps towards introducing insurance for civilian vessels" -> "steps
+        # towards introducing insurance").
+        words = words[:SUBJECT_WORDS]
+        joints = [k for k in range(2, len(words)) if _DANGLING.match(words[k].group())]
+        if joints:
+            words = words[: joints[-1]]
+    while len(words) > 1 and _DANGLING.match(words[-1].group()):
+        words = words[:-1]
     # "bilateral cooperation", "вопросы региональной повестки": the relationship's
     # formulas, not a point of their own.
-    if all(_GENERIC.match(w.group()) for w in words):
+    if len(words) < 2 or all(_GENERIC.match(w.group()) for w in words):
         return None
     end = start + words[-1].end()
     while end > start and not text[end - 1].isalnum():

@@ -324,6 +324,13 @@ def test_judging_a_consolidated_issue_takes_its_facets_answered_or_not(
         ("Обсуждена ситуация вокруг атомной станции.", "атомной станции"),
         ("They discussed investment in agriculture.", "investment in agriculture"),
         ("They discussed Japan's plan to release treated water.", "plan to release treated water"),
+        # a name cut short ends before the preposition that leads to what was cut off
+        (
+            "They discussed further steps towards introducing insurance for civilian vessels.",
+            "steps towards introducing insurance",
+        ),
+        ("They exchanged views on the planned safe zone east of the river.", "planned safe zone"),
+        ("Merkel urged him to receive medical treatment.", "receive medical treatment"),
     ],
 )
 def test_judging_names_a_subject_after_a_russian_passive_or_речь_шла(
@@ -342,6 +349,7 @@ def test_judging_names_a_subject_after_a_russian_passive_or_речь_шла(
         "Обсуждены другие актуальные вопросы двусторонней и международной повестки.",
         "He reiterated India's consistent position in favour of dialogue and diplomacy.",
         "The Prime Minister expressed India's readiness to work together against poverty.",
+        "Стороны выразили обоюдную заинтересованность в дальнейшем развитии партнёрства.",
     ],
 )
 def test_judging_a_relationship_formula_names_no_subject(text: str) -> None:
