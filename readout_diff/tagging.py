@@ -185,6 +185,8 @@ class TopicTagger:
             topic_id, alias = doc.vocab.strings[match_id].split(KEY_SEP, 1)
             if any(s <= start and end <= e for s, e in excluded.get(topic_id, ())):
                 continue
+            if alias.endswith(NAME) and end < len(doc) and doc[end].text in _COMPOUND_JOINS:
+                continue  # "released Indo-Pacific strategy": a modifier, not a name
             # Several aliases may match one span; keep the first in sorted order.
             spans = found.setdefault(topic_id, {})
             spans[(start, end)] = min(alias, spans.get((start, end), alias))
@@ -283,6 +285,10 @@ def _token_pattern(words: list[str], norms: dict[str, tuple[str, ...]]) -> list[
 
 def _is_exact(word: str) -> bool:
     return len(word) > 1 and word.startswith(EXACT)
+
+
+_COMPOUND_JOINS = frozenset({"-", "–"})
+"""What joins a capitalised word to the next one of a compound modifier ("Indo-Pacific")."""
 
 
 def _run(phrases: PhraseMatcher, tokens: Matcher, doc: Doc) -> list[tuple[int, int, int]]:

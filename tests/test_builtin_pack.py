@@ -25,6 +25,13 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
     [
         ("They discussed the Northern Ireland Protocol.", "northern-ireland"),
         ("They agreed to protect their nationals in Sudan.", "evacuation"),
+        # the G20 is a forum like BRICS and APEC, listed with them
+        ("They agreed on the role of the G20 and BRICS.", "multilateral-forums"),
+        (
+            "Россия и Китай координируют действия в БРИКС и «Группе двадцати».",
+            "multilateral-forums",
+        ),
+        ("He thanked him for helping release Sasha Troufanov.", "prisoners"),
         ("Обсуждалась ситуация в Северной Ирландии.", "northern-ireland"),
         # protocol: staying in contact, greetings on holidays and national days, wishes
         ("Лидеры условились оставаться в контакте.", "contacts"),
@@ -261,6 +268,9 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         # the partnership formula is the relationship, not a treaty
         ("They welcomed the comprehensive strategic partnership.", "bilateral-treaty"),
         ("Подтверждена нацеленность на углубление всеобъемлющего партнёрства.", "bilateral-treaty"),
+        # a capitalised word joined to the next by a hyphen is a modifier, not a name
+        ("He welcomed the recently released Indo-Pacific strategy.", "prisoners"),
+        ("They agreed on the role of the G20 and BRICS.", "global-economy"),
         # "national" infrastructure is not a country's nationals
         ("The UK would help protect critical national infrastructure.", "evacuation"),
         ("They stressed the safety of critical national infrastructure.", "evacuation"),
