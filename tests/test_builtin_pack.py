@@ -25,6 +25,7 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
     [
         ("They discussed the Northern Ireland Protocol.", "northern-ireland"),
         ("They agreed to protect their nationals in Sudan.", "evacuation"),
+        ("He briefed him on the constitutional reform.", "domestic-politics"),
         # the G20 is a forum like BRICS and APEC, listed with them
         ("They agreed on the role of the G20 and BRICS.", "multilateral-forums"),
         (
@@ -271,6 +272,14 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         # a capitalised word joined to the next by a hyphen is a modifier, not a name
         ("He welcomed the recently released Indo-Pacific strategy.", "prisoners"),
         ("They agreed on the role of the G20 and BRICS.", "global-economy"),
+        # the reform of global governance and China's "reform and opening-up" are not
+        # a country's domestic politics
+        (
+            "Coordination added energy to the reform of the global governance system.",
+            "domestic-politics",
+        ),
+        ("China will deepen reform and opening-up.", "domestic-politics"),
+        ("Стороны выступают за реформы системы глобального управления.", "domestic-politics"),
         # "national" infrastructure is not a country's nationals
         ("The UK would help protect critical national infrastructure.", "evacuation"),
         ("They stressed the safety of critical national infrastructure.", "evacuation"),
