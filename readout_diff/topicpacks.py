@@ -89,9 +89,9 @@ class TopicSpec:
     frame: bool = False
     """A topic that is as often the frame of another issue as a subject of its own (the
     UN Charter and international law, terrorism, alliance commitments, interference
-    in internal affairs, human rights): raised by one side only, and only in sentences
-    on an issue both sides discuss, it is that issue's detail ("the settlement must
-    respect the UN Charter", "terrorist groups in northern Syria")."""
+    in internal affairs, human rights, domestic politics): raised by one side only, and
+    only in sentences on an issue both sides discuss, it is that issue's detail ("the
+    settlement must respect the UN Charter", "terrorist groups in northern Syria")."""
 
     def aliases_for(self, lang: str) -> tuple[str, ...]:
         """The aliases of this topic in one language."""
