@@ -29,7 +29,8 @@ _TONE = re.compile(
 _REPORTING = re.compile(
     r"\b(?:discussed|raised|informed(?:\s+\w+){0,2}\s+(?:about|of|on)|briefed(?:\s+\w+){0,2}\s+on"
     r"|expressed|conveyed|welcomed|stressed|emphasi[sz]ed|noted|underlined|reaffirmed|reiterated"
-    r"|touched\s+(?:up)?on|exchanged\s+views\s+on|spoke\s+about|talked\s+about|agreed\s+(?:on|to)"
+    r"|touched\s+(?:(?:only|very|at\s+length|\w+ly)\s+){0,3}(?:up)?on|exchanged\s+views\s+on"
+    r"|(?:spoke|talked)\s+(?:(?:only|very|at\s+length|\w+ly)\s+){0,3}about|agreed\s+(?:on|to)"
     r"|called\s+for|urged|thanked\s+\w+\s+for|congratulated\s+\w+\s+on)\s+"
     r"|(?:обсудили|обсужд[её]н\w*|обсуждал\w*|затронул\w*|затронут\w*|рассмотрен\w*"
     r"|(?:шла\s+)?речь\s+(?:шла\s+)?(?:о|об)|проинформировал\w*\s+(?:\w+\s+)?о"

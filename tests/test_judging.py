@@ -331,6 +331,9 @@ def test_judging_a_consolidated_issue_takes_its_facets_answered_or_not(
         ),
         ("They exchanged views on the planned safe zone east of the river.", "planned safe zone"),
         ("Merkel urged him to receive medical treatment.", "receive medical treatment"),
+        # adverbs between the verb and its preposition
+        ("They touched only very briefly on the inquiry's report.", "inquiry's report"),
+        ("The leaders spoke at length about the Arctic Council.", "Arctic Council"),
     ],
 )
 def test_judging_names_a_subject_after_a_russian_passive_or_речь_шла(
