@@ -128,7 +128,8 @@ def call_hits(tagged: TaggedReadout) -> TaggedReadout:
 _CIRCUMSTANCE = re.compile(
     r"\b(?:in line with|in accordance with|in keeping with|reached at|agreed at|caused by"
     r"|in the face of|despite|because of|due to|based on|in light of|against the backdrop of"
-    r"|following up on|as a follow-up to|building on"
+    r"|following up on|as a follow-up to|building on|in violation of|in breach of|in defiance of"
+    r"|in compliance with|consistent with|pursuant to|в нарушение|в обход"
     r"|amid|несмотря на|в связи с|с учётом|в русле|на фоне|в соответствии с|по итогам"
     r"|на основе|вызванн\w*|достигнут\w*)\b[^.;:,]*$",
     re.IGNORECASE,

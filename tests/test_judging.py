@@ -365,6 +365,7 @@ def test_judging_a_relationship_formula_names_no_subject(text: str) -> None:
         "They discussed grain exports, in line with the agreements reached at the summit.",
         "They agreed to expand grain exports despite the sanctions.",
         "Following up on their summit in June, they discussed grain exports.",
+        "They condemned grain exports in violation of the sanctions.",
     ],
 )
 def test_judging_an_issue_named_only_in_a_circumstance_is_a_passing_mention(
