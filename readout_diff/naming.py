@@ -46,7 +46,12 @@ INSTITUTION_HEADS = frozenset(
 # Acronyms that name a country countries.toml does not write in capitals, or say
 # nothing of a subject (the capitalised names it has are :func:`countries.country_acronyms`).
 PARTY_ACRONYMS = frozenset("US RF USSR FRG II III IV AM PM СССР".split())
-CONNECTORS = frozenset({"of", "on", "for", "the", "de", "in", "and", "и", "по", "о", "об", "в"})
+CONNECTORS = frozenset(
+    {"of", "on", "for", "against", "the", "de", "in", "and", "и", "по", "о", "об", "в", "против"}
+)
+# A possessive inside a name's tail ("Partnership for Workers' Rights"; the owner before
+# a name, "the Kremlin's Security Council", is not part of it).
+POSSESSIVES = frozenset({"'", "’", "'s", "’s"})
 # Words that join two parts of one name ("Belt and Road", "Security and Co-operation").
 AND_WORDS = frozenset({"and", "и"})
 # Lowercase words that a name may continue with only after another part of it
@@ -64,7 +69,9 @@ SCOPE_WORDS = frozenset(
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty".split())
 # A capitalised word after "and" belongs to the name when it is an abstract noun
 # ("... for Security and Co-operation", "Treaty of Friendship and Cooperation").
-_ABSTRACT = re.compile(r"(tion|ity|ship|ment|ance|ence|ism|ing|ure|ness|age)$", re.IGNORECASE)
+_ABSTRACT = re.compile(
+    r"(tion|ity|ety|rty|ship|ment|ance|ence|ism|ing|ure|ness|age)$", re.IGNORECASE
+)
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 # Lowercase words that may go on a Russian name after "о"/"по" ("Договор о
 # всеобъемлющем запрещении ядерных испытаний"): nouns and adjectives in an oblique case.
@@ -166,7 +173,14 @@ def _capitalised_runs(doc: Doc) -> Iterable[Span]:
         capital = _is_capital(token)
         inside = bool(run) and not token.is_sent_start
         hyphen = inside and (_hyphen_joins(token) or (run and _hyphen_joins(doc[run[-1]])))
-        joins = inside and token.lower_ in CONNECTORS
+        joins = inside and (
+            token.lower_ in CONNECTORS
+            or (
+                token.text in POSSESSIVES
+                and _capital_next(token)
+                and any(doc[k].lower_ in CONNECTORS for k in run)
+            )
+        )
         if _splits(token, run):
             yield from _trim(doc, run)
             run = []
@@ -178,6 +192,11 @@ def _capitalised_runs(doc: Doc) -> Iterable[Span]:
             yield from _trim(doc, run)
             run = [token.i] if capital else []
     yield from _trim(doc, run)
+
+
+def _capital_next(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 1 < len(doc) and _is_capital(doc[token.i + 1])
 
 
 def _splits(token: Token, run: list[int]) -> bool:

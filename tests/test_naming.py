@@ -244,6 +244,20 @@ def test_naming_does_not_label_an_organisation_as_a_region_inside_its_name() -> 
     assert "region" not in {t.topic.id for t in report.topics}
 
 
+def test_naming_takes_names_with_against_and_a_possessive_whole(small_pack: TopicPack) -> None:
+    report = compare(
+        "They discussed the Global Alliance against Hunger and Poverty and the Partnership"
+        " for Workers' Rights. He praised the Kremlin's Security Council.",
+        "They discussed climate change.",
+        small_pack,
+    )
+    assert set(adhoc(report)) == {
+        "Global Alliance against Hunger and Poverty",
+        "Partnership for Workers' Rights",
+        "Security Council",
+    }
+
+
 def test_naming_leaves_the_issues_own_named_meeting_to_the_pack(small_pack: TopicPack) -> None:
     """A conference on climate change is the climate topic, not a name beside it."""
     report = compare(
