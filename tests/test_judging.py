@@ -385,30 +385,31 @@ def test_judging_an_issue_of_its_own_after_a_circumstance_stays_a_topic(
     assert {d.topic.id: d.side for d in report.topics}["energy"] is Side.ONLY_A
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "in_passing"),
+    [
+        # after its sentence's issue, an illustration of it
+        (
+            "They discussed arms supplies to Kyiv, including under the Lend-Lease Programme.",
+            "Lend-Lease Programme",
+            True,
+        ),
+        # leading its sentence, a subject
+        (
+            "The Caspian Pipeline Consortium was discussed, along with arms supplies.",
+            "Caspian Pipeline Consortium",
+            False,
+        ),
+    ],
+)
 def test_judging_an_ad_hoc_name_after_its_sentences_issue_is_a_passing_mention(
-    compare_texts: Compare, options: pipeline.Options
+    compare_texts: Compare, options: pipeline.Options, text: str, name: str, in_passing: bool
 ) -> None:
     with_names = pipeline.Options(pack=options.pack, adhoc=True)
-    report = compare_texts(
-        "They discussed arms supplies to Kyiv, including under the Lend-Lease Programme.",
-        "They discussed the war in Ukraine.",
-        with_names,
-    )
-    assert "Lend-Lease Programme" not in [d.topic.label for d in report.topics]
-    assert "Lend-Lease Programme" in [d.topic.label for d in report.passing]
-
-
-def test_judging_an_ad_hoc_name_that_leads_its_sentence_stays_a_topic(
-    compare_texts: Compare, options: pipeline.Options
-) -> None:
-    with_names = pipeline.Options(pack=options.pack, adhoc=True)
-    report = compare_texts(
-        "The Caspian Pipeline Consortium was discussed, along with arms supplies.",
-        "They discussed the war in Ukraine.",
-        with_names,
-    )
+    report = compare_texts(text, "They discussed the war in Ukraine.", with_names)
     sides = {d.topic.label: d.side for d in report.topics}
-    assert sides.get("Caspian Pipeline Consortium") is Side.ONLY_A
+    assert (name in [d.topic.label for d in report.passing]) is in_passing
+    assert sides.get(name) is (None if in_passing else Side.ONLY_A)
 
 
 @pytest.mark.parametrize(
