@@ -58,6 +58,13 @@ def _valid_words(value: Any) -> bool:
     )
 
 
+VALIDATE = False
+"""Whether the token matchers check each pattern against spaCy's schema. The patterns
+are built here from a validated pack (:func:`_token_pattern`), and the checks cost a
+start-up a few tens of milliseconds, so they run in the tests
+(``tests/test_tagging.py``), not on every run."""
+
+
 class TopicTagger:
     """A topic pack compiled into spaCy matchers for one pipeline (one language)."""
 
@@ -67,9 +74,9 @@ class TopicTagger:
         self.lang = str(nlp.lang)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.tokens = Matcher(nlp.vocab, validate=True)
+        self.tokens = Matcher(nlp.vocab, validate=VALIDATE)
         self.unless_phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.unless_tokens = Matcher(nlp.vocab, validate=True)
+        self.unless_tokens = Matcher(nlp.vocab, validate=VALIDATE)
         plain: list[tuple[PhraseMatcher, str, str]] = []
         patterned: list[tuple[Matcher, str, list[str]]] = []
         acronyms: list[tuple[str, str]] = []

@@ -175,3 +175,17 @@ def test_tagging_compile_leaves_the_lexical_attributes_of_words(small_pack: Topi
     doc = nlp("ukraine\tUkraine and US\tus")
     assert all("\t" not in t.text or t.is_space for t in doc)
     assert [t.is_alpha for t in doc if not t.is_space] == [True, True, True, True, True]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_tagging_builds_schema_valid_patterns_for_the_builtin_pack(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run skips spaCy's pattern checks (``tagging.VALIDATE``); here they run, and a
+    pattern spaCy's schema rejects raises."""
+    from readout_diff import segmenting, tagging
+    from readout_diff.topicpacks import builtin_pack
+
+    monkeypatch.setattr(tagging, "VALIDATE", True)
+    tagger = tagging.TopicTagger(builtin_pack(), segmenting.load_pipeline(lang))
+    assert tagger.tokens.validate and len(tagger.tokens) > 0
