@@ -24,6 +24,31 @@ def topic_ids(tag: Tag, text: str) -> set[str]:
     ("text", "topic_id"),
     [
         ("They discussed the Northern Ireland Protocol.", "northern-ireland"),
+        # fifth pass: staying in contact, partnership formulas, visits, sympathy
+        ("They agreed to keep up the momentum of bilateral contacts.", "contacts"),
+        ("The dialogue is difficult, but the channels of discussion remain open.", "contacts"),
+        ("Поддержаны российско-американские контакты на разных уровнях.", "contacts"),
+        (
+            "Стороны выразили заинтересованность в развитии российско-саудовского партнёрства.",
+            "bilateral-relations",
+        ),
+        ("The India-US partnership benefits the peoples of both countries.", "bilateral-relations"),
+        ("China will deepen mutually beneficial cooperation with Brazil.", "bilateral-relations"),
+        (
+            "Российско-китайские отношения вышли на беспрецедентно высокий уровень.",
+            "bilateral-relations",
+        ),
+        ("Путин назвал их образцом межгосударственного сотрудничества.", "bilateral-relations"),
+        ("Киев должен выполнять Минские договорённости.", "ukraine"),
+        ("Путин выразил надежду, что лидеры смогут встретиться лично.", "summit"),
+        ("Обсуждалась возможность встречи двух лидеров.", "summit"),
+        ("Турецкий лидер заверил, что Турция вместе с народом России.", "condolences"),
+        ("He wished a swift recovery to the injured.", "condolences"),
+        ("Biden wished President Lula a full recovery from his injury.", "congratulations"),
+        (
+            "Условились о развитии связей в военной и военно-технической сферах.",
+            "defence-cooperation",
+        ),
         ("They agreed to protect their nationals in Sudan.", "evacuation"),
         ("He briefed him on the constitutional reform.", "domestic-politics"),
         # the G20 is a forum like BRICS and APEC, listed with them
@@ -280,6 +305,16 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         ),
         ("China will deepen reform and opening-up.", "domestic-politics"),
         ("Стороны выступают за реформы системы глобального управления.", "domestic-politics"),
+        # fifth pass: the same words outside the formulas
+        ("Trade has gained momentum this year.", "contacts"),
+        ("The shelling along the line of contact continued.", "contacts"),
+        ("They discussed a public-private partnership for infrastructure.", "bilateral-relations"),
+        ("Отмечена роль государственно-частного партнёрства.", "bilateral-relations"),
+        ("Инфляция достигла беспрецедентно высокого уровня.", "bilateral-relations"),
+        ("В Минске прошли переговоры о транзите.", "ukraine"),
+        ("They discussed the full recovery of the global economy.", "congratulations"),
+        ("The economy made a swift recovery.", "condolences"),
+        ("Стороны обсудили военно-политическую обстановку.", "defence-cooperation"),
         # "national" infrastructure is not a country's nationals
         ("The UK would help protect critical national infrastructure.", "evacuation"),
         ("They stressed the safety of critical national infrastructure.", "evacuation"),
