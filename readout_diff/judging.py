@@ -31,6 +31,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from types import MappingProxyType
 
 from readout_diff import countries, points, subjects
 from readout_diff.model import (
@@ -122,14 +124,13 @@ def judge(
         [subjects.is_point(s.text, s.index) for s in a.sentences],
         [subjects.is_point(s.text, s.index) for s in b.sentences],
     )
-    consolidated = frozenset(s.id for s in pack.topics if s.consolidate) if pack else frozenset()
+    consolidated, frames = _flagged(pack)
     key = _roll_up(
         a, b, alignment, by_id, (issues_a, issues_b), opts.details_when_answered, consolidated
     )
     if opts.fold_comentions:
         key = points.fold_comentions(key, a, b, weak)
     if opts.fold_frames:
-        frames = frozenset(s.id for s in pack.topics if s.frame) if pack else frozenset()
         key = points.fold_frames(key, a, b, frames, weak)
     passing_a = points.circumstantial(a) | points.trailing_names(a, by_id, countries.ID_PREFIX)
     passing_b = points.circumstantial(b) | points.trailing_names(b, by_id, countries.ID_PREFIX)
@@ -219,17 +220,29 @@ def _roll_up(
     return key
 
 
-def _weak_aliases(pack: TopicPack | None) -> dict[tuple[str, str], frozenset[str]]:
-    """(topic id, language) -> the topic's weak aliases."""
+@lru_cache(maxsize=8)
+def _flagged(pack: TopicPack | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The ids of the pack's consolidated issues and of its frame topics."""
     if pack is None:
-        return {}
+        return frozenset(), frozenset()
+    return (
+        frozenset(s.id for s in pack.topics if s.consolidate),
+        frozenset(s.id for s in pack.topics if s.frame),
+    )
+
+
+@lru_cache(maxsize=8)
+def _weak_aliases(pack: TopicPack | None) -> Mapping[tuple[str, str], frozenset[str]]:
+    """(topic id, language) -> the topic's weak aliases (read-only: it is shared)."""
+    if pack is None:
+        return MappingProxyType({})
     languages = {lang for spec in pack.topics for lang, _ in spec.aliases}
     found = {
         (spec.id, lang): frozenset(spec.weak_for(lang))
         for spec in pack.topics
         for lang in languages
     }
-    return {key: aliases for key, aliases in found.items() if aliases}
+    return MappingProxyType({key: aliases for key, aliases in found.items() if aliases})
 
 
 def _presence(

@@ -76,19 +76,14 @@ class Call:
 
     def alone(self, topic: CallTopic) -> str | None:
         """The side that raised ``topic`` alone in this call, if one did."""
-        if topic.status == ONLY_A:
-            return self.side_a
-        if topic.status == ONLY_B:
-            return self.side_b
-        return None
+        return self._side(topic.status, ONLY_A, ONLY_B)
 
     def in_passing(self, topic: CallTopic) -> str | None:
         """The side that only mentioned ``topic`` in passing (the other not at all), if one did."""
-        if topic.status == PASSING_A:
-            return self.side_a
-        if topic.status == PASSING_B:
-            return self.side_b
-        return None
+        return self._side(topic.status, PASSING_A, PASSING_B)
+
+    def _side(self, status: str, of_a: str, of_b: str) -> str | None:
+        return {of_a: self.side_a, of_b: self.side_b}.get(status)
 
 
 def call_from_report(

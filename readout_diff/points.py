@@ -188,7 +188,9 @@ def trailing_names(
     return frozenset(found)
 
 
-_LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|or|as well as|и|или|а также)\s+)?(?:the\s+)?", re.I)
+_LIST_WORDS = r"and|or|as well as|и|или|а также"
+"""The words that join the items of a list."""
+_LIST_GAP = re.compile(rf"[\s,;]*(?:(?:{_LIST_WORDS})\s+)?(?:the\s+)?", re.I)
 """What lies between two items of one list: a comma, "and", "as well as"."""
 
 
@@ -249,6 +251,33 @@ def anchored_hits(
     )
 
 
+SentenceIssues = tuple[list[set[str]], list[set[str]]]
+"""For each readout, the issues each of its sentences raises."""
+
+
+def _issue_index(
+    key: Mapping[str, str],
+    a: TaggedReadout,
+    b: TaggedReadout,
+    weak: Mapping[tuple[str, str], frozenset[str]],
+) -> tuple[SentenceIssues, SentenceIssues, dict[tuple[int, int, str], list[TopicHit]]]:
+    """The issues (reported under ``key``) each sentence of the two readouts raises,
+    the same without the hits of weak aliases, and the hits of each (side, sentence,
+    issue)."""
+    every: SentenceIssues = ([set() for _ in a.sentences], [set() for _ in b.sentences])
+    strong: SentenceIssues = ([set() for _ in a.sentences], [set() for _ in b.sentences])
+    spans: dict[tuple[int, int, str], list[TopicHit]] = {}
+    for side, tagged in enumerate((a, b)):
+        lang = tagged.readout.language
+        for hit in tagged.hits:
+            issue = key[hit.topic_id]
+            every[side][hit.sentence].add(issue)
+            spans.setdefault((side, hit.sentence, issue), []).append(hit)
+            if hit.alias not in weak.get((hit.topic_id, lang), ()):
+                strong[side][hit.sentence].add(issue)
+    return every, strong, spans
+
+
 def fold_comentions(
     key: dict[str, str],
     a: TaggedReadout,
@@ -263,22 +292,12 @@ def fold_comentions(
     sentences where it raises another one-sided issue, one raised in more sentences
     (or in as many, earlier) and not only in passing, is that issue's detail.
     """
-    at: tuple[list[set[str]], list[set[str]]] = (
-        [set() for _ in a.sentences],
-        [set() for _ in b.sentences],
-    )
+    at, strong, spans = _issue_index(key, a, b, weak)
+    discussed = {(side, t) for side in (0, 1) for found in strong[side] for t in found}
     first: dict[str, int] = {}
-    discussed: set[tuple[int, str]] = set()
-    spans: dict[tuple[int, int, str], list[TopicHit]] = {}
     for side, tagged in enumerate((a, b)):
-        lang = tagged.readout.language
         for hit in tagged.hits:
-            issue = key[hit.topic_id]
-            at[side][hit.sentence].add(issue)
-            spans.setdefault((side, hit.sentence, issue), []).append(hit)
-            first.setdefault(issue, side * (len(a.readout.text) + 1) + hit.start)
-            if hit.alias not in weak.get((hit.topic_id, lang), ()):
-                discussed.add((side, issue))
+            first.setdefault(key[hit.topic_id], side * (len(a.readout.text) + 1) + hit.start)
     present = ({t for s in at[0] for t in s}, {t for s in at[1] for t in s})
     into: dict[str, str] = {}
     for side in (0, 1):
@@ -331,18 +350,7 @@ def fold_frames(
     north of Syria"), one of its details; an item of a list of subjects
     ("discussed Syria, terrorism and trade") stays a point of its own.
     """
-    at: tuple[list[set[str]], list[set[str]]] = (
-        [set() for _ in a.sentences],
-        [set() for _ in b.sentences],
-    )
-    spans: dict[tuple[int, int, str], list[TopicHit]] = {}
-    for side, tagged in enumerate((a, b)):
-        lang = tagged.readout.language
-        for hit in tagged.hits:
-            issue = key[hit.topic_id]
-            spans.setdefault((side, hit.sentence, issue), []).append(hit)
-            if hit.alias not in weak.get((hit.topic_id, lang), ()):
-                at[side][hit.sentence].add(issue)
+    _, at, spans = _issue_index(key, a, b, weak)
     present = ({t for s in at[0] for t in s}, {t for s in at[1] for t in s})
     shared = present[0] & present[1]
     into: dict[str, str] = {}
@@ -372,7 +380,7 @@ def fold_frames(
     return {topic_id: into.get(reported, reported) for topic_id, reported in key.items()}
 
 
-_SEPARATOR = re.compile(r",|;|\s(?:and|or|as well as|и|или|а также)\s")
+_SEPARATOR = re.compile(rf",|;|\s(?:{_LIST_WORDS})\s")
 LIST_GAP = 3
 """Most words between a hit and the separator after it for the hit to end an item of
 a list ("the SolarWinds hack, reports of bounties, …")."""

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from readout_diff import pipeline
-from readout_diff.model import Side, TaggedReadout
+from readout_diff.model import Report, Side, TaggedReadout
 from readout_diff.reading import readout_from_text
 from readout_diff.topicpacks import builtin_pack
 
@@ -18,6 +18,12 @@ Tag = Callable[..., TaggedReadout]
 
 def topic_ids(tag: Tag, text: str) -> set[str]:
     return {hit.topic_id for hit in tag(text, builtin_pack()).hits}
+
+
+def judged(text_a: str, text_b: str) -> Report:
+    """Two readouts compared with the built-in pack and no ad-hoc names."""
+    a, b = readout_from_text(text_a, "a"), readout_from_text(text_b, "b")
+    return pipeline.compare(a, b, pipeline.Options(adhoc=False))
 
 
 @pytest.mark.parametrize(
@@ -338,10 +344,9 @@ def test_builtin_pack_leaves_near_misses_untagged(tag: Tag, text: str, topic_id:
 def test_builtin_pack_alliance_and_deterrence_are_one_issue() -> None:
     # One side names the alliance, the other the deterrence commitment: both are
     # defence cooperation, not a topic only one readout has.
-    report = pipeline.compare(
-        readout_from_text("The two leaders agreed to strengthen the Japan-U.S. Alliance.", "a"),
-        readout_from_text("President Biden reaffirmed his commitment to extended deterrence.", "b"),
-        pipeline.Options(adhoc=False),
+    report = judged(
+        "The two leaders agreed to strengthen the Japan-U.S. Alliance.",
+        "President Biden reaffirmed his commitment to extended deterrence.",
     )
     assert [(t.topic.id, t.side) for t in report.topics] == [("defence-cooperation", Side.BOTH)]
 
@@ -349,12 +354,9 @@ def test_builtin_pack_alliance_and_deterrence_are_one_issue() -> None:
 def test_builtin_pack_peace_treaty_needs_the_south_caucasus_named() -> None:
     # "peace treaty" is a generic word of an anchored issue: without Armenia, Azerbaijan
     # or Karabakh in the call it does not make the South Caucasus a subject.
-    report = pipeline.compare(
-        readout_from_text(
-            "They discussed a memorandum on a future peace treaty with Ukraine.", "a"
-        ),
-        readout_from_text("The presidents discussed the war in Ukraine.", "b"),
-        pipeline.Options(adhoc=False),
+    report = judged(
+        "They discussed a memorandum on a future peace treaty with Ukraine.",
+        "The presidents discussed the war in Ukraine.",
     )
     assert "nagorno-karabakh" not in {t.topic.id for t in report.topics}
 
@@ -362,12 +364,9 @@ def test_builtin_pack_peace_treaty_needs_the_south_caucasus_named() -> None:
 def test_builtin_pack_working_together_is_a_passing_mention() -> None:
     # "keep working together" on the war says nothing of the relationship: alone it
     # never makes the state of relations a one-sided topic.
-    report = pipeline.compare(
-        readout_from_text(
-            "The leaders agreed to keep working together to end the war in Ukraine.", "a"
-        ),
-        readout_from_text("The presidents discussed the war in Ukraine.", "b"),
-        pipeline.Options(adhoc=False),
+    report = judged(
+        "The leaders agreed to keep working together to end the war in Ukraine.",
+        "The presidents discussed the war in Ukraine.",
     )
     assert "bilateral-relations" not in {t.topic.id for t in report.topics}
 
@@ -375,10 +374,8 @@ def test_builtin_pack_working_together_is_a_passing_mention() -> None:
 def test_builtin_pack_regional_agenda_never_stands_in_for_a_hotspot() -> None:
     # "regional issues" is how readouts introduce a conflict, not a subject: it is a
     # passing mention, so Myanmar named by one side stays that side's topic.
-    report = pipeline.compare(
-        readout_from_text("The leaders discussed the situation in Myanmar.", "a"),
-        readout_from_text("The leaders discussed regional issues.", "b"),
-        pipeline.Options(adhoc=False),
+    report = judged(
+        "The leaders discussed the situation in Myanmar.", "The leaders discussed regional issues."
     )
     assert [(t.topic.id, t.side) for t in report.topics] == [("regional-hotspots", Side.ONLY_A)]
 
@@ -386,12 +383,9 @@ def test_builtin_pack_regional_agenda_never_stands_in_for_a_hotspot() -> None:
 def test_builtin_pack_core_interests_beside_an_issue_are_a_passing_mention() -> None:
     # "core interests" said of Taiwan gives the reason Taiwan matters: beside that issue
     # it never makes the defence of interests a one-sided topic.
-    report = pipeline.compare(
-        readout_from_text(
-            "Xi stressed that the Taiwan question concerns China's core interests.", "a"
-        ),
-        readout_from_text("The presidents discussed Taiwan.", "b"),
-        pipeline.Options(adhoc=False),
+    report = judged(
+        "Xi stressed that the Taiwan question concerns China's core interests.",
+        "The presidents discussed Taiwan.",
     )
     assert [(t.topic.id, t.side) for t in report.topics] == [("taiwan", Side.BOTH)]
 
@@ -399,9 +393,8 @@ def test_builtin_pack_core_interests_beside_an_issue_are_a_passing_mention() -> 
 def test_builtin_pack_atrocities_need_the_war_in_ukraine_named() -> None:
     # War crimes are a detail of the war in Ukraine, an anchored issue: in a call about
     # Gaza alone "atrocities" do not make that war a subject.
-    report = pipeline.compare(
-        readout_from_text("He spoke of the atrocities committed by the terrorists.", "a"),
-        readout_from_text("The leaders discussed the situation in Gaza.", "b"),
-        pipeline.Options(adhoc=False),
+    report = judged(
+        "He spoke of the atrocities committed by the terrorists.",
+        "The leaders discussed the situation in Gaza.",
     )
     assert not {"war-crimes", "ukraine"} & {t.topic.id for t in report.topics}
