@@ -102,9 +102,8 @@ def find_names(doc: Doc, tagged: TaggedReadout) -> list[Name]:
     """
     starts = [s.start for s in tagged.sentences]
     names = []
-    for run in _capitalised_runs(doc):
-        span = _name_part(run)
-        if span is None or _left_to_pack(span, tagged.hits):
+    for span in (part for run in _capitalised_runs(doc) for part in _name_parts(run)):
+        if _left_to_pack(span, tagged.hits):
             continue
         index = bisect_right(starts, span.start_char) - 1
         names.append(
@@ -258,6 +257,18 @@ def _is_head(token: Token) -> bool:
     )
 
 
+def _name_parts(run: Span) -> Iterable[Span]:
+    """Every name in a capitalised run, in order: after one name, the rest of the run
+    may hold another ("... European Council Charles Michel and President of the
+    European Commission")."""
+    while len(run):
+        part = _name_part(run)
+        if part is None:
+            return
+        yield part
+        run = run.doc[part.end : run.end]
+
+
 def _name_part(run: Span) -> Span | None:
     """The part of a capitalised run that names an institution or instrument, if any.
 
@@ -267,7 +278,10 @@ def _name_part(run: Span) -> Span | None:
     "and" to a single word ("Belt and Road Initiative"). It ends at the last such
     noun, keeping what connectors add to it ("Plan of Action", "Organization for
     Security and Co-operation in Europe"), so that a person's name before or after it
-    ("... Commission Ursula") is left out.
+    ("... Commission Ursula") is left out. A person's name or a title straight after
+    an institutional noun ends the name there, even when another institution follows
+    ("European Council Charles Michel and President of the European Commission" ->
+    "European Council").
     """
     if len(run) == 1:
         text = run.text
@@ -286,7 +300,12 @@ def _name_part(run: Span) -> Span | None:
         and run[start - 2].lower_ not in CONNECTORS
     ):
         start -= 2  # "Belt and Road Initiative", "Peace and Security Council"
-    end = _extend(run, heads[-1] + 1)
+    last = heads[0]
+    for head in heads[1:]:
+        if _ends_name(run, last):
+            break
+        last = head
+    end = _extend(run, last + 1)
     part = run[start:end]
     while len(part) and (
         part[0].lower_ in CONNECTORS
@@ -296,6 +315,24 @@ def _name_part(run: Span) -> Span | None:
     while len(part) and (part[-1].lower_ in CONNECTORS or part[-1].text == "-"):
         part = part[:-1]
     return part if len(part) >= 2 else None
+
+
+def _ends_name(run: Span, head: int) -> bool:
+    """Whether a name ends at this institutional noun, whatever noun comes later in the
+    run: when a capitalised word that is neither a connector nor another institutional
+    noun follows it straight away, that word starts a person's name or a title
+    ("European Council Charles Michel and President of the European Commission",
+    "European Council President ..."); the next institution is another name."""
+    k = head + 1
+    if k >= len(run) or run[0].lang_ == "ru":
+        return False  # Russian names go on in capitals in the genitive ("Совет Безопасности ...")
+    token = run[k]
+    return (
+        _is_capital(token)
+        and token.lower_ not in CONNECTORS
+        and token.text != "-"
+        and not _is_head(token)
+    )
 
 
 def _extend(run: Span, end: int) -> int:

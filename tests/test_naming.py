@@ -295,3 +295,27 @@ def test_naming_leaves_people_out_in_english_and_russian(small_pack: TopicPack) 
         small_pack,
     )
     assert adhoc(report) == {}
+
+
+def test_naming_ends_a_name_where_a_person_or_title_follows_its_institution(
+    small_pack: TopicPack,
+) -> None:
+    # One capitalised run holds two offices and two people: each institution is its own
+    # name, and neither swallows the person between them.
+    report = compare(
+        "Xi Jinping met via video link with President of the European Council Charles "
+        "Michel and President of the European Commission Ursula von der Leyen.",
+        "They discussed climate change.",
+        small_pack,
+    )
+    assert adhoc(report) == {"European Council": Side.ONLY_A}
+    # The second office is a name of its own: in the same point, a detail of the first.
+    (council,) = [t for t in report.topics if t.topic.label == "European Council"]
+    assert [d.topic.label for d in council.details] == ["European Commission"]
+    # Two institutional nouns next to each other are one name.
+    report = compare(
+        "They discussed the Collective Security Treaty Organization.",
+        "They discussed climate change.",
+        small_pack,
+    )
+    assert adhoc(report) == {"Collective Security Treaty Organization": Side.ONLY_A}
