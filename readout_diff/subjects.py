@@ -42,7 +42,11 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$", re.IGNORECASE)
 _STOP_LEAD = re.compile(
     r"(?:the|a|an|his|her|their|its|also|further|in|on|of|about|issues?\s+of|matters?\s+of"
     r"|prospects?\s+(?:of|for)|вопрос\w*|тем[аыу]|ход|ситуаци[яюи]\s+(?:с|вокруг|в)"
-    r"|актуальные|также|ряд|и|о|об|по|mutual|обоюдн\w+|взаимн\w+|(?:him|her|them)\s+to)\s+",
+    r"|актуальные|также|ряд|и|о|об|по|mutual|обоюдн\w+|взаимн\w+|(?:him|her|them)\s+to"
+    # when and where a meeting was held, before the meeting itself ("проведённое 12 ноября
+    # в Париже очередное заседание ...")
+    r"|(?:проведённ|проведенн|состоявш|прошедш)\w*|очередн\w*|\d{1,2}\s+(?:января|февраля"
+    r"|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|в\s+[А-ЯЁ]\w+)\s+",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(
@@ -66,7 +70,9 @@ _GENERIC = re.compile(
     r"|matters|further|development|partnership|interaction|mutual\w*|двусторонн|региональн"
     r"|международн|повестк|взаимодейств|сотрудничеств|отношени|связ|вопрос|дальнейш|развити"
     r"|партн[её]рств|взаимовыгодн|обоюдн|актуальн|текущ|ключев|друг|ины|некотор|current|topical"
-    r"|key|other|several|various)\w*$|(?:и|в|ряд|of|and|the|in|a)$",
+    r"|key|other|several|various|дня)\w*$|(?:и|в|ряд|of|and|the|in|a)$"
+    # the two parties' compound adjective names the relationship ("российско-индийской")
+    r"|\w+-\w+(?:ск|цк)\w*$",
     re.IGNORECASE,
 )
 _CONTINUES = re.compile(

@@ -334,6 +334,11 @@ def test_judging_a_consolidated_issue_takes_its_facets_answered_or_not(
         # adverbs between the verb and its preposition
         ("They touched only very briefly on the inquiry's report.", "inquiry's report"),
         ("The leaders spoke at length about the Arctic Council.", "Arctic Council"),
+        # when and where a meeting was held is not its name
+        (
+            "Лидеры отметили проведённое 12 ноября в Париже очередное заседание Совета.",
+            "заседание Совета",
+        ),
     ],
 )
 def test_judging_names_a_subject_after_a_russian_passive_or_речь_шла(
@@ -353,6 +358,7 @@ def test_judging_names_a_subject_after_a_russian_passive_or_речь_шла(
         "He reiterated India's consistent position in favour of dialogue and diplomacy.",
         "The Prime Minister expressed India's readiness to work together against poverty.",
         "Стороны выразили обоюдную заинтересованность в дальнейшем развитии партнёрства.",
+        "Лидеры обсудили актуальные темы российско-индийской повестки дня.",
     ],
 )
 def test_judging_a_relationship_formula_names_no_subject(text: str) -> None:
