@@ -194,9 +194,10 @@ class TopicTagger:
                 continue
             if alias.endswith(NAME) and end < len(doc) and doc[end].text in _COMPOUND_JOINS:
                 continue  # "released Indo-Pacific strategy": a modifier, not a name
-            # Several aliases may match one span; keep the first in sorted order.
+            # Several aliases may match one span; keep the most literal one (no
+            # wildcard), then the first in sorted order.
             spans = found.setdefault(topic_id, {})
-            spans[(start, end)] = min(alias, spans.get((start, end), alias))
+            spans[(start, end)] = min(alias, spans.get((start, end), alias), key=_literal_first)
         starts = [s.start for s in segmented.sentences]
         negated = self._negated_sentences(doc, starts)
         hits = []
@@ -319,3 +320,8 @@ def _maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def tagger_for(pack: TopicPack, nlp: Language) -> TopicTagger:
     """A compiled tagger, cached: compiling a pack takes longer than tagging a readout."""
     return TopicTagger(pack, nlp)
+
+
+def _literal_first(alias: str) -> tuple[bool, str]:
+    """Order of the aliases matching one span: those without a wildcard first."""
+    return ("*" in alias.split(), alias)

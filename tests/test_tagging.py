@@ -189,3 +189,19 @@ def test_tagging_builds_schema_valid_patterns_for_the_builtin_pack(
     monkeypatch.setattr(tagging, "VALIDATE", True)
     tagger = tagging.TopicTagger(builtin_pack(), segmenting.load_pipeline(lang))
     assert tagger.tokens.validate and len(tagger.tokens) > 0
+
+
+def test_tagging_names_the_literal_alias_when_a_wildcard_one_matches_the_same_words(
+    tag: Tag,
+) -> None:
+    # "*" matches zero or one word, so both aliases match "maintain contacts"; the hit
+    # names the one written out, whichever sorts first.
+    pack = parse_pack(
+        '[[topic]]\nid = "contacts"\nlabel = "Contacts"\n'
+        'en = ["maintain * contact", "maintain contact"]\n',
+        "contacts.toml",
+    )
+    (hit,) = tag("They agreed to maintain contacts.", pack).hits
+    assert (hit.text, hit.alias) == ("maintain contacts", "maintain contact")
+    (hit,) = tag("They agreed to maintain close contacts.", pack).hits
+    assert hit.alias == "maintain * contact"
