@@ -36,8 +36,8 @@ _GREETING = re.compile(
 # The addressee may take a few words: "the leadership and people of Saudi Arabia",
 # "руководство и народ Индии".
 _OCCASION = re.compile(
-    r"\s+(?:[\w.'’-]+\s+){0,6}?(?:on|upon|for|over|in connection with|on the occasion of"
-    r"|с|со|в связи с|по случаю)\s+",
+    r"\s+(?:[\w.'’-]+\s+){0,6}?(?:on the occasion of|in connection with|on|upon|for|over"
+    r"|по случаю|в связи с|с|со)\s+",  # the longer lead first: "on the occasion of" is not "on"
     re.IGNORECASE,
 )
 _OCCASION_END = re.compile(r"[,;:.()]|\s(?:and|as well as|as|which|who|и|а также|как|который)\s")
