@@ -14,8 +14,6 @@ Two answers are kept per word, the two the Russian pipeline asks for
 * :meth:`RussianMorphology.first_lemma`: the normal form of pymorphy3's most
   probable parse.
 
-A full participle's lemma is the participle, not its verb (:func:`_normal_form`).
-
 Both are pure functions of the word and of pymorphy3's version and dictionaries,
 which key the file. A process learns words as it goes and writes the table when it
 has learnt some (:meth:`RussianMorphology.save`, at most every few seconds during a
@@ -90,7 +88,7 @@ class RussianMorphology:
             self._load()
         lemma = self._lookup.get(text)
         if lemma is None:
-            forms = {_normal_form(parse) for parse in self._morph().parse(text)}
+            forms = {parse.normal_form for parse in self._morph().parse(text)}
             lemma = str(next(iter(forms))) if len(forms) == 1 else text
             self._learn(self._lookup, text, lemma)
         return lemma
@@ -101,7 +99,7 @@ class RussianMorphology:
             self._load()
         lemma = self._first.get(word)
         if lemma is None:
-            lemma = _normal_form(self._morph().parse(word)[0])
+            lemma = str(self._morph().parse(word)[0].normal_form)
             self._learn(self._first, word, lemma)
         return lemma
 
@@ -131,24 +129,6 @@ class RussianMorphology:
         )
         cache.write(_FILE, self._key, tables)
         self._learnt, self._saved_at = 0, now
-
-
-def _normal_form(parse: Any) -> str:
-    """A parse's lemma; a full participle's is the participle itself, not its verb.
-
-    pymorphy3 gives a participle the infinitive as its normal form, so that the
-    pack's "заключённые" (prisoners) would match "заключили соглашение" (concluded an
-    agreement) and "осуждённых" (convicts) "осудили теракт" (condemned the attack). A
-    full participle, which a readout uses as an adjective or a noun, has its masculine
-    nominative singular as its lemma ("заключённый"). A short one keeps its verb: it
-    is the passive of a readout's verbs ("приглашён", "продолжено обсуждение"), which
-    the pack writes in the active ("пригласил", "продолжить обсуждение").
-    """
-    if parse.tag.POS == "PRTF":
-        form = parse.inflect({"sing", "masc", "nomn"})
-        if form is not None:
-            return str(form.word)
-    return str(parse.normal_form)
 
 
 @lru_cache(maxsize=1)

@@ -330,12 +330,6 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         # "national" infrastructure is not a country's nationals
         ("The UK would help protect critical national infrastructure.", "evacuation"),
         ("They stressed the safety of critical national infrastructure.", "evacuation"),
-        # a verb is not the participle made from it: condemning, detaining and concluding
-        # are not prisoners
-        ("Лидеры решительно осудили теракт.", "prisoners"),
-        ("Стороны заключили соглашение о поставках.", "prisoners"),
-        ("Соглашение было заключено в прошлом году.", "prisoners"),
-        ("Полиция задержала подозреваемых.", "prisoners"),
         # the United Kingdom's full name names the country, not Northern Ireland
         (
             "He spoke with the Prime Minister of the United Kingdom of Great Britain and"
