@@ -8,8 +8,11 @@ one topic, English words in a ``ru`` list (or Russian in ``en``), and aliases th
 do not even match their own words (a typo in the syntax, a lemma that the
 lemmatizer turns into something else), a ``parent`` that names no topic of the pack
 as it is used (merged with the built-in pack) or that is itself a detail of another
-issue (the hierarchy is one level deep), and a weak alias that another topic has as a
-plain alias (the passing mention of one would be a subject of the other).
+issue (the hierarchy is one level deep), a weak alias that another topic has as a
+plain alias (the passing mention of one would be a subject of the other), and a
+one-word Russian alias that is a participle: its lemma is its verb's, so that
+"заключённые" (prisoners) would match "заключили соглашение" (concluded an agreement);
+its forms are written with ``=`` instead.
 """
 
 from __future__ import annotations
@@ -96,6 +99,7 @@ def check_pack(path: str | Path, *, with_builtin: bool = False) -> list[Problem]
     problems += _repeated_aliases(pack, text, lines)
     problems += _wrong_script(pack, text, lines)
     problems += _self_matches(pack, text, lines)
+    problems += _participles(pack, text, lines)
     problems += _parents(pack, text, lines)
     return sorted(problems, key=lambda p: (p.line, p.topic, p.message))
 
@@ -340,6 +344,31 @@ def _self_matches(pack: TopicPack, text: str, lines: dict[str, int]) -> list[Pro
                             f"(in {sample!r}); check its spelling, capitals and wildcards",
                         )
                     )
+    return problems
+
+
+def _participles(pack: TopicPack, text: str, lines: dict[str, int]) -> list[Problem]:
+    """One-word Russian aliases that pymorphy3 reads as a full participle."""
+    import pymorphy3
+
+    analyser = pymorphy3.MorphAnalyzer()
+    problems = []
+    for spec in pack.topics:
+        for alias in (*spec.aliases_for("ru"), *spec.weak_for("ru")):
+            if " " in alias or alias.startswith(EXACT) or not alias.isalpha():
+                continue
+            parse = analyser.parse(alias.lower())[0]
+            if parse.tag.POS == "PRTF":
+                problems.append(
+                    Problem(
+                        pack.sources[0],
+                        _alias_line(text, alias, lines.get(spec.id, 1), lang="ru"),
+                        spec.id,
+                        f"ru alias {alias!r} is a participle: its lemma is the verb "
+                        f"{parse.normal_form!r}, so it matches every form of that verb; "
+                        f"write the participle's forms with '=' ('={alias}')",
+                    )
+                )
     return problems
 
 

@@ -32,6 +32,8 @@ def judged(text_a: str, text_b: str) -> Report:
         ("They discussed the Northern Ireland Protocol.", "northern-ireland"),
         # fifth pass: staying in contact, partnership formulas, visits, sympathy
         ("They agreed to keep up the momentum of bilateral contacts.", "contacts"),
+        ("Речь шла об освобождении заключенных.", "prisoners"),
+        ("Обсуждён обмен заключёнными.", "prisoners"),
         # sixth pass: the contacts formulas as verb x object, in both languages
         ("The two leaders agreed to stay in close touch on bilateral issues.", "contacts"),
         ("They agreed to maintain ongoing contact.", "contacts"),
@@ -330,6 +332,12 @@ def test_builtin_pack_tags_the_formulas_of_call_readouts(
         # "national" infrastructure is not a country's nationals
         ("The UK would help protect critical national infrastructure.", "evacuation"),
         ("They stressed the safety of critical national infrastructure.", "evacuation"),
+        # a verb is not the participle made from it: condemning, detaining and concluding
+        # are not prisoners
+        ("Лидеры решительно осудили теракт.", "prisoners"),
+        ("Стороны заключили соглашение о поставках.", "prisoners"),
+        ("Соглашение было заключено в прошлом году.", "prisoners"),
+        ("Полиция задержала подозреваемых.", "prisoners"),
         # the United Kingdom's full name names the country, not Northern Ireland
         (
             "He spoke with the Prime Minister of the United Kingdom of Great Britain and"

@@ -91,3 +91,16 @@ def test_weak_aliases_and_parents_that_are_right_pass(tmp_path: Path) -> None:
         '[[topic]]\nid = "aid"\nlabel = "Aid"\nparent = "war"\nen = ["military aid"]\n',
     )
     assert _messages(path) == []
+
+
+def test_a_one_word_russian_participle_alias_is_flagged(tmp_path: Path) -> None:
+    # pymorphy3 lemmatises a participle to its verb: "заключённые" (prisoners) would
+    # match "заключили соглашение" (concluded an agreement). Exact forms are fine.
+    path = _pack(
+        tmp_path,
+        '[[topic]]\nid = "prisoners"\nlabel = "Prisoners"\n'
+        'ru = ["пленные", "заключённые", "=заключённых", "обмен заключёнными"]\n',
+    )
+    (message,) = _messages(path)
+    assert message.startswith(f"{path}:4: topic 'prisoners': ru alias 'заключённые'")
+    assert "'заключить'" in message and "'=заключённые'" in message
