@@ -303,13 +303,13 @@ def test_judging_takes_a_greetings_occasion_as_its_evidence(compare_texts: Compa
     assert "успешным проведением выборов" in [h.text for h in greeting.hits_a]
     # "on the occasion of" leads to the occasion as a whole, not "on" to "the occasion"
     report = compare_texts(
-        "The two leaders exchanged greetings on the occasion of the Chinese New Year. "
+        "The two leaders exchanged greetings on the occasion of the Feast of Saint Sava. "
         "They discussed the war in Ukraine.",
         "The leaders discussed the war in Ukraine.",
         builtin,
     )
     (greeting,) = [d for d in report.only_a if d.topic.id == "congratulations"]
-    assert "the Chinese New Year" in [h.text for h in greeting.hits_a]
+    assert "the Feast of Saint Sava" in [h.text for h in greeting.hits_a]
 
 
 def test_judging_a_consolidated_issue_takes_its_facets_answered_or_not(
