@@ -70,9 +70,7 @@ _GENERIC = re.compile(
     r"|matters|further|development|partnership|interaction|mutual\w*|двусторонн|региональн"
     r"|международн|повестк|взаимодейств|сотрудничеств|отношени|связ|вопрос|дальнейш|развити"
     r"|партн[её]рств|взаимовыгодн|обоюдн|актуальн|текущ|ключев|друг|ины|некотор|current|topical"
-    r"|key|other|several|various|дня)\w*$|(?:и|в|ряд|of|and|the|in|a)$"
-    # the two parties' compound adjective names the relationship ("российско-индийской")
-    r"|\w+-\w+(?:ск|цк)\w*$",
+    r"|key|other|several|various)\w*$|(?:и|в|ряд|of|and|the|in|a)$",
     re.IGNORECASE,
 )
 _CONTINUES = re.compile(
