@@ -283,33 +283,32 @@ def test_judging_issue_of_follows_parents_and_survives_a_cycle() -> None:
     assert judging.issue_of("d", topics) == "d"
 
 
-def test_judging_takes_a_greetings_occasion_as_its_evidence(compare_texts: Compare) -> None:
-    builtin = pipeline.Options()
+@pytest.mark.parametrize(
+    ("greeting", "occasion"),
+    [
+        ("Vladimir Putin congratulated the leadership and people of India on Diwali.", "Diwali"),
+        (
+            "Владимир Путин поздравил Премьер-министра с успешным проведением выборов.",
+            "успешным проведением выборов",
+        ),
+        # "on the occasion of" leads to the occasion whole, not "on" to "the occasion"
+        (
+            "The two leaders exchanged greetings on the occasion of the Feast of Saint Sava.",
+            "the Feast of Saint Sava",
+        ),
+    ],
+)
+def test_judging_takes_a_greetings_occasion_as_its_evidence(
+    compare_texts: Compare, greeting: str, occasion: str
+) -> None:
     report = compare_texts(
-        "Vladimir Putin congratulated the leadership and people of India on Diwali. "
+        greeting + " The leaders discussed the war in Ukraine.",
         "The leaders discussed the war in Ukraine.",
-        "The leaders discussed the war in Ukraine.",
-        builtin,
+        pipeline.Options(),
     )
-    (greeting,) = [d for d in report.only_a if d.topic.id == "congratulations"]
-    assert [h.text for h in greeting.hits_a] == ["congratulated", "Diwali"]
-    russian = compare_texts(
-        "Владимир Путин поздравил Премьер-министра с успешным проведением выборов. "
-        "Обсуждалась ситуация на Украине.",
-        "The leaders discussed the war in Ukraine.",
-        builtin,
-    )
-    (greeting,) = [d for d in russian.only_a if d.topic.id == "congratulations"]
-    assert "успешным проведением выборов" in [h.text for h in greeting.hits_a]
-    # "on the occasion of" leads to the occasion as a whole, not "on" to "the occasion"
-    report = compare_texts(
-        "The two leaders exchanged greetings on the occasion of the Feast of Saint Sava. "
-        "They discussed the war in Ukraine.",
-        "The leaders discussed the war in Ukraine.",
-        builtin,
-    )
-    (greeting,) = [d for d in report.only_a if d.topic.id == "congratulations"]
-    assert "the Feast of Saint Sava" in [h.text for h in greeting.hits_a]
+    (found,) = [d for d in report.only_a if d.topic.id == "congratulations"]
+    assert occasion in [h.text for h in found.hits_a]
+    assert len(found.hits_a) >= 2  # the greeting's own word too
 
 
 def test_judging_a_consolidated_issue_takes_its_facets_answered_or_not(
