@@ -99,9 +99,13 @@ class RussianMorphology:
             self._load()
         lemma = self._first.get(word)
         if lemma is None:
-            lemma = str(self._morph().parse(word)[0].normal_form)
+            lemma = str(self.best_parse(word).normal_form)
             self._learn(self._first, word, lemma)
         return lemma
+
+    def best_parse(self, word: str) -> Any:
+        """pymorphy3's most probable parse of ``word`` (loads pymorphy3; not cached)."""
+        return self._morph().parse(word)[0]
 
     def _learn(self, table: dict[str, str], word: str, lemma: str) -> None:
         table[word] = lemma

@@ -349,15 +349,15 @@ def _self_matches(pack: TopicPack, text: str, lines: dict[str, int]) -> list[Pro
 
 def _participles(pack: TopicPack, text: str, lines: dict[str, int]) -> list[Problem]:
     """One-word Russian aliases that pymorphy3 reads as a full participle."""
-    import pymorphy3
+    from readout_diff import morphology
 
-    analyser = pymorphy3.MorphAnalyzer()
+    analyser = morphology.russian()
     problems = []
     for spec in pack.topics:
         for alias in (*spec.aliases_for("ru"), *spec.weak_for("ru")):
             if " " in alias or alias.startswith(EXACT) or not alias.isalpha():
                 continue
-            parse = analyser.parse(alias.lower())[0]
+            parse = analyser.best_parse(alias.lower())
             if parse.tag.POS == "PRTF":
                 problems.append(
                     Problem(

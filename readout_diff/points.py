@@ -278,6 +278,11 @@ def _issue_index(
     return every, strong, spans
 
 
+def _raised(index: SentenceIssues) -> tuple[set[str], set[str]]:
+    """The issues each readout raises in any of its sentences."""
+    return ({t for s in index[0] for t in s}, {t for s in index[1] for t in s})
+
+
 def fold_comentions(
     key: dict[str, str],
     a: TaggedReadout,
@@ -298,7 +303,7 @@ def fold_comentions(
     for side, tagged in enumerate((a, b)):
         for hit in tagged.hits:
             first.setdefault(key[hit.topic_id], side * (len(a.readout.text) + 1) + hit.start)
-    present = ({t for s in at[0] for t in s}, {t for s in at[1] for t in s})
+    present = _raised(at)
     into: dict[str, str] = {}
     for side in (0, 1):
         mine = present[side] - present[1 - side]
@@ -351,33 +356,43 @@ def fold_frames(
     ("discussed Syria, terrorism and trade") stays a point of its own.
     """
     _, at, spans = _issue_index(key, a, b, weak)
-    present = ({t for s in at[0] for t in s}, {t for s in at[1] for t in s})
+    present = _raised(at)
     shared = present[0] & present[1]
     into: dict[str, str] = {}
     for side in (0, 1):
         tagged = (a, b)[side]
-        text = tagged.readout.text
         for issue in sorted((present[side] - present[1 - side]) & frames):
-            sents = [i for i, found in enumerate(at[side]) if issue in found]
-            hosts: list[str] = []
-            for i in sents:
-                here = [
-                    y
-                    for y in sorted(at[side][i] & shared)
-                    if not _siblings(
-                        spans[(side, i, y)],
-                        spans[(side, i, issue)],
-                        text,
-                        tagged.sentences[i].start,
-                    )
-                ]
-                if not here:
-                    break
-                hosts.append(min(here, key=lambda y: spans[(side, i, y)][0].start))
-            else:
-                if hosts:
-                    into[issue] = hosts[0]
+            hosts = [
+                _frame_host(tagged, at[side][i] & shared, issue, i, spans, side)
+                for i, found in enumerate(at[side])
+                if issue in found
+            ]
+            first = hosts[0] if hosts else None
+            if first is not None and all(hosts):
+                into[issue] = first
     return {topic_id: into.get(reported, reported) for topic_id, reported in key.items()}
+
+
+def _frame_host(
+    tagged: TaggedReadout,
+    candidates: set[str],
+    frame: str,
+    i: int,
+    spans: Mapping[tuple[int, int, str], list[TopicHit]],
+    side: int,
+) -> str | None:
+    """The first of sentence ``i``'s shared issues that ``frame`` is not listed beside."""
+    here = [
+        y
+        for y in sorted(candidates)
+        if not _siblings(
+            spans[(side, i, y)],
+            spans[(side, i, frame)],
+            tagged.readout.text,
+            tagged.sentences[i].start,
+        )
+    ]
+    return min(here, key=lambda y: spans[(side, i, y)][0].start) if here else None
 
 
 _SEPARATOR = re.compile(rf",|;|\s(?:{_LIST_WORDS})\s")

@@ -324,4 +324,4 @@ def tagger_for(pack: TopicPack, nlp: Language) -> TopicTagger:
 
 def _literal_first(alias: str) -> tuple[bool, str]:
     """Order of the aliases matching one span: those without a wildcard first."""
-    return ("*" in alias.split(), alias)
+    return (GAP in alias.split(), alias)

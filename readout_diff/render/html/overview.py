@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from readout_diff import __version__
 from readout_diff.overview import (
+    ABSENT,
     BOTH,
     ONLY_A,
     ONLY_B,
@@ -59,7 +60,7 @@ def cell_class(status: str, side_a: int, side_b: int) -> str:
         return f"pb{_colour(side_b)}"
     if status == BOTH:
         return "s"
-    return "" if status == "absent" else "o"
+    return "" if status == ABSENT else "o"
 
 
 def report_href(links: str, name: str) -> str:
