@@ -14,25 +14,24 @@ Every sentence pair gets a similarity in [0, 1] that combines
   ("keep up dialogue at various levels" ~ "will speak again soon"), most of all on
   calls whose wording the pack has not met.
 
-An optimal one-to-one assignment (the Hungarian method) then pairs sentences,
-pairs below the threshold are dropped, a sentence left over may join the group of
+An optimal one-to-one assignment (the Hungarian method) then pairs sentences, with
+a small prior for pairs that stand at the same relative place in their readouts (both
+governments tell a call in roughly the order it went: the greeting first, the next
+contact last), pairs below the threshold are dropped, a sentence left over may join the group of
 its best counterpart when one side split a point in two (1:n), and two sentences
 that are each other's best match are always shown together.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from readout_diff import similarity
-from readout_diff.assignment import LARGE_CELLS, assignment
+from readout_diff.assignment import assignment
 from readout_diff.model import (
     DEFAULT_ENCODER,
     DEFAULT_THRESHOLD,
@@ -41,6 +40,11 @@ from readout_diff.model import (
     Alignment,
     PairEvidence,
     TaggedReadout,
+)
+from readout_diff.overlap import (
+    lexical_scores,
+    topic_scores,
+    transliterate,
 )
 
 
@@ -69,6 +73,13 @@ class AlignOptions:
     little more evidence than a pair. None: the threshold plus 0.05."""
     max_group: int = 2
     """Most sentences one side may put into a group (2 allows 1:2 splits)."""
+    position_weight: float = 0.05
+    """Prior for pairs at the same relative place in their readouts, used where pairs are
+    chosen (the assignment, the threshold, the groups): ``weight * (0.5 - distance)``,
+    where distance is the gap between the two sentences' relative positions (0: the
+    same place, 1: first against last). With 0.05, a pair at the same place passes from
+    0.025 under the threshold and a pair at opposite ends needs 0.025 over it. The
+    reported similarity, and every judgement made on it, stays the content's alone."""
     mutual_best: bool = True
     """Also align two sentences that are each other's best match when the assignment
     gave one of them to another sentence (that sentence then sits in two groups)."""
@@ -87,8 +98,12 @@ def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = Non
     scores = parts.combined
     threshold = opts.resolved_threshold(parts.semantic is not None)
     status = similarity.encoder_status(opts.encoder)
-    pairs = [(i, j) for i, j in assignment(scores) if scores[i, j] >= threshold]
-    groups = [_with_evidence(g, a, b, parts) for g in _grow_groups(scores, pairs, opts, threshold)]
+    ranked = _with_position(scores, opts.position_weight)
+    pairs = [(i, j) for i, j in assignment(ranked) if ranked[i, j] >= threshold]
+    groups = [
+        _with_evidence(_content_score(g, scores), a, b, parts)
+        for g in _grow_groups(ranked, pairs, opts, threshold)
+    ]
     in_a = {i for g in groups for i in g.a}
     in_b = {j for g in groups for j in g.b}
     return Alignment(
@@ -101,6 +116,23 @@ def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = Non
         note=status.note,
         semantic=() if parts.semantic is None else _as_tuples(round4(parts.semantic)),
     )
+
+
+def _with_position(scores: np.ndarray, weight: float) -> np.ndarray:
+    """``scores`` with the position prior of :attr:`AlignOptions.position_weight`."""
+    rows, cols = scores.shape
+    if not weight or not rows or not cols:
+        return scores
+    place_a = (np.arange(rows) + 0.5) / rows
+    place_b = (np.arange(cols) + 0.5) / cols
+    distance = np.abs(place_a[:, None] - place_b[None, :])
+    return round4(np.clip(scores + weight * (0.5 - distance), 0.0, 1.0))
+
+
+def _content_score(group: AlignedGroup, scores: np.ndarray) -> AlignedGroup:
+    """``group`` scored by the content similarity of its best pair (without the prior)."""
+    best = float(scores[np.ix_(group.a, group.b)].max())
+    return AlignedGroup(a=group.a, b=group.b, score=best, evidence=group.evidence)
 
 
 def similarity_matrix(
@@ -147,10 +179,10 @@ def comparable_words(tagged: TaggedReadout, other_language: str) -> list[tuple[s
 def _signals(a: TaggedReadout, b: TaggedReadout, opts: AlignOptions) -> _Parts:
     lang_a, lang_b = a.readout.language, b.readout.language
     words_a, words_b = comparable_words(a, lang_b), comparable_words(b, lang_a)
-    lexical = _lexical_scores(words_a, words_b, opts.fuzzy_cutoff)
+    lexical = lexical_scores(words_a, words_b, opts.fuzzy_cutoff)
     topics_a = _topics_by_sentence(a)
     topics_b = _topics_by_sentence(b)
-    topic = _topic_scores(topics_a, topics_b)
+    topic = topic_scores(topics_a, topics_b)
     encoder = similarity.load_encoder(opts.encoder)
     texts_a, texts_b = [s.text for s in a.sentences], [s.text for s in b.sentences]
     if lang_a == lang_b == "en":
@@ -254,163 +286,6 @@ def _as_tuples(scores: np.ndarray) -> tuple[tuple[float, ...], ...]:
     steps = np.rint(scores * 10_000.0).astype(np.int64)
     value = _FOUR_DECIMALS.__getitem__
     return tuple(tuple(map(value, row)) for row in steps.tolist())
-
-
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(),
-        strict=True,
-    )
-)
-
-
-def transliterate(word: str) -> str:
-    """A lowercase Cyrillic word in Latin letters, so that names can match across languages."""
-    return "".join(_CYRILLIC.get(ch, ch) for ch in word).replace("-", "")
-
-
-def _idf(docs: Sequence[Sequence[str]]) -> dict[str, float]:
-    """Inverse document frequency, smoothed so that no term weighs zero."""
-    df = Counter(term for doc in docs for term in set(doc))
-    n = len(docs)
-    return {term: math.log(1 + n / count) for term, count in df.items()}
-
-
-def _informative_idf(docs: Sequence[Sequence[str]]) -> dict[str, float]:
-    """BM25's inverse document frequency (in Lucene's form, never negative).
-
-    A word found in most sentences (the leaders' names, "United States") says
-    little about which sentences report the same point, so it weighs next to
-    nothing, far less than under the smoothed IDF used for topics.
-    """
-    df = Counter(term for doc in docs for term in set(doc))
-    n = len(docs)
-    return {term: math.log(1 + (n - c + 0.5) / (c + 0.5)) for term, c in df.items()}
-
-
-def lexical_matrix(
-    a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], fuzzy_cutoff: float = 80.0
-) -> list[list[float]]:
-    """Soft, IDF-weighted Dice overlap of the content lemmas of every sentence pair.
-
-    See :func:`_lexical_scores`.
-    """
-    scores: list[list[float]] = _lexical_scores(a, b, fuzzy_cutoff).tolist()
-    return scores
-
-
-def _lexical_scores(
-    a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], fuzzy_cutoff: float = 80.0
-) -> np.ndarray:
-    """Soft, IDF-weighted Dice overlap of the content lemmas of every sentence pair.
-
-    For a pair (A, B), each lemma of A counts with its weight times its best likeness
-    to a lemma of B, and the other way round; the sum is divided by the weight of all
-    lemmas of both. Likeness is 1 for the same lemma and rapidfuzz's ratio (from
-    ``fuzzy_cutoff`` up) for different lemmas of more than three letters.
-    """
-    if not a or not b:
-        return np.zeros((len(a), len(b)))
-    idf = _informative_idf([*a, *b])
-    vocab_a = sorted({t for doc in a for t in doc})
-    vocab_b = sorted({t for doc in b for t in doc})
-    if not vocab_a or not vocab_b:
-        return np.zeros((len(a), len(b)))
-    col_a = {t: k for k, t in enumerate(vocab_a)}
-    col_b = {t: k for k, t in enumerate(vocab_b)}
-    alike = process.cdist(
-        vocab_a, vocab_b, scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff, dtype=np.float64
-    )
-    alike /= 100.0
-    short_a = np.array([len(t) <= 3 for t in vocab_a])
-    short_b = np.array([len(t) <= 3 for t in vocab_b])
-    alike[short_a[:, None] | short_b[None, :]] = 0.0
-    for term in col_a.keys() & col_b.keys():
-        alike[col_a[term], col_b[term]] = 1.0
-
-    weights_a, best_b = _weights_and_best(a, col_a, idf, alike)
-    alike = np.ascontiguousarray(alike.T)  # rows gathered fast; the original is freed
-    weights_b, best_a = _weights_and_best(b, col_b, idf, alike)
-    del alike
-    if len(a) * len(b) <= LARGE_CELLS:
-        covered = weights_a @ best_a.T + best_b @ weights_b.T
-    else:
-        # A sentence has a dozen lemmas out of thousands: multiply only those.
-        covered = _sparse_product(weights_a, best_a) + _sparse_product(weights_b, best_b).T
-    total = weights_a.sum(axis=1)[:, None] + weights_b.sum(axis=1)[None, :]
-    scores = np.divide(covered, total, out=np.zeros_like(covered), where=total > 0)
-    clipped: np.ndarray = np.clip(scores, 0.0, 1.0)
-    return clipped
-
-
-def _sparse_product(weights: np.ndarray, best: np.ndarray) -> np.ndarray:
-    """``weights @ best.T`` for a ``weights`` with few non-zero entries per row."""
-    columns = np.ascontiguousarray(best.T)
-    out = np.empty((weights.shape[0], best.shape[0]))
-    for i, row in enumerate(weights):
-        (cols,) = np.nonzero(row)
-        out[i] = row[cols] @ columns[cols]
-    return out
-
-
-def _weights_and_best(
-    docs: Sequence[Sequence[str]],
-    column: dict[str, int],
-    idf: dict[str, float],
-    alike: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """For each sentence: the IDF weight of each of its lemmas (a row over this side's
-    vocabulary), and how alike each lemma of the other side is to its best match in the
-    sentence (a row over the other side's vocabulary); ``alike`` is this side x other.
-    """
-    vocab = sorted(column, key=column.__getitem__)
-    weights = np.zeros((len(docs), alike.shape[0]))
-    best = np.zeros((len(docs), alike.shape[1]))
-    for i, doc in enumerate(docs):
-        cols = sorted({column[t] for t in doc})
-        if cols:
-            weights[i, cols] = [idf[vocab[c]] for c in cols]
-            best[i] = alike[cols, :].max(axis=0)
-    return weights, best
-
-
-def topic_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> list[list[float]]:
-    """Similarity of the topic sets of every sentence pair, in [0, 1]; see :func:`_topic_scores`."""
-    scores: list[list[float]] = _topic_scores(a, b).tolist()
-    return scores
-
-
-def _topic_scores(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> np.ndarray:
-    """Similarity of the topic sets of every sentence pair, in [0, 1].
-
-    The mean of two weighted measures: the overlap coefficient, which is 1 when the
-    smaller set is covered (a sentence on Ukraine against a sentence listing four
-    issues, Ukraine among them), and the cosine, which tells apart the candidates
-    that the overlap coefficient scores alike. Each topic is weighted by its rarity
-    across both readouts (IDF), so a topic that runs through a whole readout counts
-    less than a specific one; 0 when either sentence has no topic.
-    """
-    idf = _idf([sorted(t) for t in (*a, *b)])
-    topics = sorted(idf)
-    if not topics or not a or not b:
-        return np.zeros((len(a), len(b)))
-    col = {t: k for k, t in enumerate(topics)}
-    weight = np.array([idf[t] for t in topics])
-    has_a = np.zeros((len(a), len(topics)))
-    has_b = np.zeros((len(b), len(topics)))
-    for i, ts in enumerate(a):
-        has_a[i, [col[t] for t in ts]] = 1.0
-    for j, ts in enumerate(b):
-        has_b[j, [col[t] for t in ts]] = 1.0
-    shared = (has_a * weight**2) @ has_b.T
-    norms = np.sqrt((has_a @ weight**2)[:, None] * (has_b @ weight**2)[None, :])
-    cosine = np.divide(shared, norms, out=np.zeros_like(shared), where=norms > 0)
-    covered = (has_a * weight) @ has_b.T
-    smaller = np.minimum((has_a @ weight)[:, None], (has_b @ weight)[None, :])
-    overlap = np.divide(covered, smaller, out=np.zeros_like(covered), where=smaller > 0)
-    mean: np.ndarray = (overlap + cosine) / 2
-    return mean
 
 
 def _grow_groups(

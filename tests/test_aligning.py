@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -14,11 +15,10 @@ from readout_diff.aligning import (
     AlignOptions,
     align,
     assignment,
-    lexical_matrix,
     similarity_matrix,
-    topic_matrix,
 )
 from readout_diff.model import TaggedReadout
+from readout_diff.overlap import lexical_matrix, topic_matrix
 from readout_diff.topicpacks import TopicPack
 
 Tag = Callable[..., TaggedReadout]
@@ -300,7 +300,7 @@ def test_assignment_of_two_thousand_sentences_stays_within_bounds() -> None:
 def test_sparse_product_equals_the_dense_one() -> None:
     import numpy as np
 
-    from readout_diff.aligning import _sparse_product
+    from readout_diff.overlap import _sparse_product
 
     rng = np.random.default_rng(3)
     weights = rng.random((50, 300)) * (rng.random((50, 300)) < 0.05)
@@ -311,14 +311,55 @@ def test_sparse_product_equals_the_dense_one() -> None:
 def test_large_and_small_paths_score_alike(tag: Tag, small_pack: TopicPack) -> None:
     import numpy as np
 
-    from readout_diff import aligning
+    from readout_diff import overlap
 
     a = [s.lemmas for s in tag(A_TEXT * 3, small_pack).sentences]
     b = [s.lemmas for s in tag(B_TEXT * 3, small_pack, "b").sentences]
-    dense = aligning._lexical_scores(a, b)
-    old, aligning.LARGE_CELLS = aligning.LARGE_CELLS, 0  # the name the lexical scorer reads
+    dense = overlap.lexical_scores(a, b)
+    old, overlap.LARGE_CELLS = overlap.LARGE_CELLS, 0  # the name the lexical scorer reads
     try:
-        sparse = aligning._lexical_scores(a, b)
+        sparse = overlap.lexical_scores(a, b)
     finally:
-        aligning.LARGE_CELLS = old
+        overlap.LARGE_CELLS = old
     assert np.allclose(dense, sparse)
+
+
+def test_position_prior_favours_pairs_at_the_same_place() -> None:
+    from readout_diff.aligning import _with_position
+
+    flat = np.full((3, 3), 0.5)
+    ranked = _with_position(flat, 0.05)
+    # The same place gains half the weight, first against last loses a third of it.
+    assert ranked[0, 0] == ranked[1, 1] == ranked[2, 2] == pytest.approx(0.5 + 0.05 / 2, abs=1e-4)
+    assert ranked[0, 2] == pytest.approx(0.5 + 0.05 * (0.5 - 2 / 3), abs=1e-4)
+    assert ranked[0, 0] > ranked[0, 1] > ranked[0, 2]
+    assert _with_position(flat, 0.0) is flat
+
+
+def test_position_prior_settles_a_tie_and_the_score_stays_the_content(
+    tag: Tag, small_pack: TopicPack
+) -> None:
+    # B repeats A's closing sentence at its start and at its end: the same words,
+    # so the content scores tie; the readouts' order makes the end the counterpart.
+    a = tag(
+        "The leaders discussed the extension of New START. "
+        "They reviewed the situation in Ukraine in detail. "
+        "They agreed to remain in close contact.",
+        small_pack,
+    )
+    b = tag(
+        "They agreed to remain in close contact. "
+        "The presidents talked about the New START extension. "
+        "Ukraine's situation was reviewed in detail. "
+        "They agreed to remain in close contact.",
+        small_pack,
+        "b",
+    )
+    pairs_only = AlignOptions(encoder="none", mutual_best=False, max_group=1)
+    plain = align(a, b, replace(pairs_only, position_weight=0.0))
+    prior = align(a, b, pairs_only)
+    assert plain.score(2, 0) == plain.score(2, 3)
+    (closing,) = [g for g in prior.groups if g.a == (2,)]
+    assert closing.b == (3,)
+    assert closing.score == prior.score(2, 3)  # content only: the prior is not reported
+    assert prior.similarity == plain.similarity

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from handmade import tagged
+
 from readout_diff.diffing import diff_topics, shared_pairs
 from readout_diff.model import (
     AlignedGroup,
     Alignment,
-    Readout,
     Report,
-    SegmentedReadout,
-    Sentence,
     Side,
     TaggedReadout,
     Topic,
@@ -20,28 +19,6 @@ from readout_diff.model import (
 from readout_diff.status import ExitStatus, pair_status
 
 CompareTexts = Callable[..., Report]
-
-
-def tagged(name: str, sentences: list[str], hits: list[tuple[str, int, str]]) -> TaggedReadout:
-    """A hand-made tagged readout: sentences joined by spaces, hits as (topic, sentence, word)."""
-    text = " ".join(sentences)
-    starts, pos = [], 0
-    for s in sentences:
-        starts.append(pos)
-        pos += len(s) + 1
-    segmented = SegmentedReadout(
-        readout=Readout(name=name, text=text, language="en"),
-        sentences=tuple(
-            Sentence(index=i, start=start, end=start + len(s), text=s)
-            for i, (s, start) in enumerate(zip(sentences, starts, strict=True))
-        ),
-    )
-    topic_hits = []
-    for topic_id, index, word in hits:
-        start = starts[index] + sentences[index].index(word)
-        topic_hits.append(TopicHit(topic_id, index, start, start + len(word), word))
-    topic_hits.sort(key=lambda h: h.start)
-    return TaggedReadout(segmented=segmented, hits=tuple(topic_hits))
 
 
 TOPICS = {t: Topic(id=t, label=t.title()) for t in ("arms", "ukraine", "climate", "trade")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from handmade import tagged
 
 from readout_diff import judging, pipeline, subjects, topicpacks
 from readout_diff.model import Presence, Report, Side, Topic, TopicKind
@@ -492,3 +493,38 @@ def test_judging_without_frames_a_frame_on_a_shared_issue_stays_a_topic(
         plain,
     )
     assert {d.topic.id: d.side for d in report.topics}["charter"] is Side.ONLY_A
+
+
+@pytest.mark.parametrize(("content", "issue"), [(0.5, "war"), (0.3, "arms")])
+def test_judging_only_a_pair_alike_in_content_answers_a_sub_issue(
+    content: float, issue: str
+) -> None:
+    # The aligner may pair two sentences that stand at the same place in their
+    # readouts a little under the threshold (its position prior); such a pair does
+    # not show that the other side answers the sub-issue's sentence.
+    from readout_diff.model import AlignedGroup, Alignment
+
+    a = tagged(
+        "a",
+        ["They discussed the war.", "Putin condemned arms supplies."],
+        [("war", 0, "war"), ("arms", 1, "arms supplies")],
+    )
+    b = tagged(
+        "b",
+        ["A word on the war.", "Both spoke of the war again."],
+        [
+            ("war", 0, "war"),
+            ("war", 1, "war"),
+        ],
+    )
+    topics = {"war": Topic("war", "War"), "arms": Topic("arms", "Arms", parent="war")}
+    aligned = Alignment(
+        groups=(AlignedGroup(a=(1,), b=(1,), score=content),),
+        unmatched_a=(0,),
+        unmatched_b=(0,),
+        threshold=0.35,
+        similarity=((0.1, 0.1), (0.1, content)),
+    )
+    issues = (judging._sentence_issues(a, topics), judging._sentence_issues(b, topics))
+    key = judging._roll_up(a, b, aligned, topics, issues, when_answered=True)
+    assert key["arms"] == issue
