@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from readout_diff import similarity
+from readout_diff import similarity, subjects
 from readout_diff.assignment import assignment
 from readout_diff.model import (
     DEFAULT_ENCODER,
@@ -98,14 +98,16 @@ def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = Non
     scores = parts.combined
     threshold = opts.resolved_threshold(parts.semantic is not None)
     status = similarity.encoder_status(opts.encoder)
-    ranked = _with_position(scores, opts.position_weight)
+    title_a, title_b = subjects.has_title_line(a), subjects.has_title_line(b)
+    ranked = _titles_apart(_with_position(scores, opts.position_weight), title_a, title_b)
     pairs = [(i, j) for i, j in assignment(ranked) if ranked[i, j] >= threshold]
     groups = [
         _with_evidence(_content_score(g, scores), a, b, parts)
         for g in _grow_groups(ranked, pairs, opts, threshold)
     ]
-    in_a = {i for g in groups for i in g.a}
-    in_b = {j for g in groups for j in g.b}
+    # A title line unpaired is not a point said alone: it names the event.
+    in_a = {i for g in groups for i in g.a} | ({0} if title_a else set())
+    in_b = {j for g in groups for j in g.b} | ({0} if title_b else set())
     return Alignment(
         groups=tuple(groups),
         unmatched_a=tuple(i for i in range(len(a.sentences)) if i not in in_a),
@@ -127,6 +129,25 @@ def _with_position(scores: np.ndarray, weight: float) -> np.ndarray:
     place_b = (np.arange(cols) + 0.5) / cols
     distance = np.abs(place_a[:, None] - place_b[None, :])
     return round4(np.clip(scores + weight * (0.5 - distance), 0.0, 1.0))
+
+
+def _titles_apart(ranked: np.ndarray, title_a: bool, title_b: bool) -> np.ndarray:
+    """``ranked`` where a title line may pair only with the other readout's title.
+
+    A title names the event ("Xi Jinping Speaks with British Prime Minister Keir
+    Starmer on the Phone"), not a point, so it is no counterpart of the sentence that
+    reports the call; paired with it, it takes that sentence from its counterpart.
+    """
+    if not (title_a or title_b) or not ranked.size:
+        return ranked
+    out = ranked.copy()
+    if title_a:
+        out[0, :] = 0.0
+    if title_b:
+        out[:, 0] = 0.0
+    if title_a and title_b:
+        out[0, 0] = ranked[0, 0]
+    return out
 
 
 def _content_score(group: AlignedGroup, scores: np.ndarray) -> AlignedGroup:

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from readout_diff.model import TaggedReadout, Topic, TopicHit, TopicKind
-from readout_diff.subjects import is_title
+from readout_diff.subjects import has_title_line
 from readout_diff.topicpacks import TopicPack
 
 _GREETING = re.compile(
@@ -87,14 +87,7 @@ def with_occasions(tagged: TaggedReadout) -> TaggedReadout:
 def body_hits(tagged: TaggedReadout) -> TaggedReadout:
     """``tagged`` without the hits in its title line: a title names the event ("Japan-US
     Summit Telephone Talk"), not a subject of the call."""
-    if not tagged.sentences:
-        return tagged
-    first = tagged.sentences[0]
-    rest = tagged.readout.text[first.end :]
-    whole_line = not tagged.readout.text[: first.start].strip() and (
-        not rest.strip() or rest.lstrip(" \t").startswith(("\n", "\r"))
-    )
-    if not (whole_line and is_title(first.text, 0)):
+    if not has_title_line(tagged):
         return tagged
     return replace(tagged, hits=tuple(h for h in tagged.hits if h.sentence != 0))
 

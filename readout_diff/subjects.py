@@ -140,6 +140,19 @@ def is_title(text: str, index: int) -> bool:
     return index == 0 and not text.rstrip().endswith((".", "!", "?"))
 
 
+def has_title_line(tagged: TaggedReadout) -> bool:
+    """Whether the readout opens with a title line: its first sentence is a line of its
+    own without a sentence's final stop ("Japan-US Summit Telephone Talk")."""
+    if not tagged.sentences:
+        return False
+    first = tagged.sentences[0]
+    rest = tagged.readout.text[first.end :]
+    whole_line = not tagged.readout.text[: first.start].strip() and (
+        not rest.strip() or rest.lstrip(" \t").startswith(("\n", "\r"))
+    )
+    return whole_line and is_title(first.text, 0)
+
+
 def is_point(text: str, index: int) -> bool:
     """A point of the call: not the title, the call's own mention, or its tone."""
     if is_title(text, index):

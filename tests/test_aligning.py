@@ -363,3 +363,28 @@ def test_position_prior_settles_a_tie_and_the_score_stays_the_content(
     assert closing.b == (3,)
     assert closing.score == prior.score(2, 3)  # content only: the prior is not reported
     assert prior.similarity == plain.similarity
+
+
+def test_a_title_line_pairs_only_with_the_other_title(tag: Tag, small_pack: TopicPack) -> None:
+    # The title names the event, as the other side's opening sentence does; paired
+    # with that sentence it would take it from this side's own opening sentence.
+    a = tag(
+        "President Xi Speaks with Prime Minister Starmer on the Phone\n"
+        "On the afternoon of August 23, President Xi had a phone conversation with "
+        "Prime Minister Starmer.\n"
+        "The two leaders discussed climate change.",
+        small_pack,
+    )
+    b = tag(
+        "The Prime Minister spoke with President Xi this morning.\n"
+        "They agreed to work together on climate change.",
+        small_pack,
+        "b",
+    )
+    aligned = align(a, b)
+    assert all(0 not in g.a for g in aligned.groups)
+    assert any(g.a == (1,) and g.b == (0,) for g in aligned.groups)
+    assert 0 not in aligned.unmatched_a  # an unpaired title is no point said alone
+    titled_b = tag("PM call with President Xi\n" + b.readout.text, small_pack, "b")
+    both = align(a, titled_b)
+    assert all((0 in g.a) == (0 in g.b) for g in both.groups)
