@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -41,11 +41,7 @@ from readout_diff.model import (
     PairEvidence,
     TaggedReadout,
 )
-from readout_diff.overlap import (
-    lexical_scores,
-    topic_scores,
-    transliterate,
-)
+from readout_diff.overlap import lexical_scores, topic_scores, transliterate
 
 
 @dataclass(frozen=True)
@@ -152,8 +148,7 @@ def _titles_apart(ranked: np.ndarray, title_a: bool, title_b: bool) -> np.ndarra
 
 def _content_score(group: AlignedGroup, scores: np.ndarray) -> AlignedGroup:
     """``group`` scored by the content similarity of its best pair (without the prior)."""
-    best = float(scores[np.ix_(group.a, group.b)].max())
-    return AlignedGroup(a=group.a, b=group.b, score=best, evidence=group.evidence)
+    return replace(group, score=float(scores[np.ix_(group.a, group.b)].max()))
 
 
 def similarity_matrix(
