@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from readout_diff import similarity, subjects
+from readout_diff import pairing, similarity, subjects
 from readout_diff.assignment import assignment
 from readout_diff.model import (
     DEFAULT_ENCODER,
@@ -76,6 +76,13 @@ class AlignOptions:
     same place, 1: first against last). With 0.05, a pair at the same place passes from
     0.025 under the threshold and a pair at opposite ends needs 0.025 over it. The
     reported similarity, and every judgement made on it, stays the content's alone."""
+    pairing: bool = True
+    """Choose pairs with the learned pairing model too (see :mod:`readout_diff.pairing`),
+    when there is an encoder; False: on the content similarity alone."""
+    pairing_floor: float = 0.05
+    """How far under the threshold a pair's content similarity may lie for the pairing
+    model to choose it: the model ranks pairs by how they stand among the others, and
+    two sentences left over with nothing in common must not pair for that alone."""
     mutual_best: bool = True
     """Also align two sentences that are each other's best match when the assignment
     gave one of them to another sentence (that sentence then sits in two groups)."""
@@ -95,15 +102,19 @@ def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = Non
     threshold = opts.resolved_threshold(parts.semantic is not None)
     status = similarity.encoder_status(opts.encoder)
     title_a, title_b = subjects.has_title_line(a), subjects.has_title_line(b)
-    ranked = _titles_apart(_with_position(scores, opts.position_weight), title_a, title_b)
-    pairs = [(i, j) for i, j in assignment(ranked) if ranked[i, j] >= threshold]
+    chosen_on, bar, probability = _choice_scores(parts, a, b, opts, threshold)
+    ranked = _titles_apart(_with_position(chosen_on, opts.position_weight), title_a, title_b)
+    pairs = [(i, j) for i, j in assignment(ranked) if ranked[i, j] >= bar]
     groups = [
-        _with_evidence(_content_score(g, scores), a, b, parts)
-        for g in _grow_groups(ranked, pairs, opts, threshold)
+        _with_evidence(_content_score(g, scores), a, b, parts, probability)
+        for g in _grow_groups(ranked, pairs, opts, bar)
     ]
-    # A title line unpaired is not a point said alone: it names the event.
-    in_a = {i for g in groups for i in g.a} | ({0} if title_a else set())
-    in_b = {j for g in groups for j in g.b} | ({0} if title_b else set())
+    # A title line unpaired is not a point said alone: it names the event. A weak pair
+    # (content under the threshold, chosen for its place or by the pairing model) is
+    # shown, but its sentences have no counterpart saying the same: they stay unmatched.
+    strong = [g for g in groups if g.score >= threshold]
+    in_a = {i for g in strong for i in g.a} | ({0} if title_a else set())
+    in_b = {j for g in strong for j in g.b} | ({0} if title_b else set())
     return Alignment(
         groups=tuple(groups),
         unmatched_a=tuple(i for i in range(len(a.sentences)) if i not in in_a),
@@ -113,6 +124,58 @@ def align(a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = Non
         encoder=status.name,
         note=status.note,
         semantic=() if parts.semantic is None else _as_tuples(round4(parts.semantic)),
+    )
+
+
+def _choice_scores(
+    parts: _Parts, a: TaggedReadout, b: TaggedReadout, opts: AlignOptions, threshold: float
+) -> tuple[np.ndarray, float, np.ndarray | None]:
+    """The scores pairs are chosen on, the bar they must reach, and the pairing model's
+    probabilities (None when it is not used).
+
+    With the encoder and :attr:`AlignOptions.pairing`: the content similarity blended
+    with the pairing model's confidence, against the same blend of the two thresholds
+    (pairs whose content lies more than :attr:`AlignOptions.pairing_floor` under the
+    threshold are out); else the content similarity against the threshold.
+    """
+    if not opts.pairing or parts.semantic is None or parts.margin is None:
+        return parts.combined, threshold, None
+    model = pairing.load_model()
+    probability = model.probabilities(_feature_stack(parts, a, b))
+    sure = pairing.confidence(probability)
+    share = model.blend
+    blended = round4((1 - share) * parts.combined + share * sure)
+    # The model may lift a pair the content alone would not pass, when it gives the pair
+    # at least its floor and the content comes near the threshold; it never bars a pair
+    # the content passes (the assignment may still prefer another).
+    near = parts.combined >= threshold - opts.pairing_floor
+    allowed = (parts.combined >= threshold) | (near & (probability >= model.floor))
+    blended = np.where(allowed, blended, 0.0)
+    bar = (1 - share) * threshold + share * float(pairing.confidence(model.threshold))
+    return blended, round(bar, 4), probability
+
+
+def pair_features(
+    a: TaggedReadout, b: TaggedReadout, options: AlignOptions | None = None
+) -> np.ndarray | None:
+    """The pairing model's inputs for every sentence pair (rows: ``a``), or None
+    without an encoder: what ``eval/fit_pairing.py`` fits the model on."""
+    parts = _signals(a, b, options or AlignOptions())
+    if parts.semantic is None or parts.margin is None:
+        return None
+    return _feature_stack(parts, a, b)
+
+
+def _feature_stack(parts: _Parts, a: TaggedReadout, b: TaggedReadout) -> np.ndarray:
+    assert parts.semantic is not None and parts.margin is not None
+    return pairing.features(
+        parts.lexical,
+        parts.topic,
+        np.array([bool(t) for t in parts.topics_a], dtype=bool),
+        np.array([bool(t) for t in parts.topics_b], dtype=bool),
+        parts.semantic,
+        parts.margin,
+        cross=a.readout.language != b.readout.language,
     )
 
 
@@ -167,6 +230,7 @@ class _Parts:
     lexical: np.ndarray
     topic: np.ndarray
     semantic: np.ndarray | None
+    margin: np.ndarray | None
     words_a: list[tuple[str, ...]]
     words_b: list[tuple[str, ...]]
     topics_a: list[frozenset[str]]
@@ -223,6 +287,7 @@ def _signals(a: TaggedReadout, b: TaggedReadout, opts: AlignOptions) -> _Parts:
         lexical=lexical,
         topic=topic,
         semantic=None if semantic is None else semantic[0],
+        margin=None if semantic is None else semantic[1],
         words_a=words_a,
         words_b=words_b,
         topics_a=topics_a,
@@ -234,7 +299,11 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def _with_evidence(
-    group: AlignedGroup, a: TaggedReadout, b: TaggedReadout, parts: _Parts
+    group: AlignedGroup,
+    a: TaggedReadout,
+    b: TaggedReadout,
+    parts: _Parts,
+    probability: np.ndarray | None = None,
 ) -> AlignedGroup:
     """The group with what carried it: shared words, numbers and topics, and each signal."""
     words_b = {w for j in group.b for w in parts.words_b[j]}
@@ -261,6 +330,9 @@ def _with_evidence(
         lexical=round(max(float(parts.lexical[i, j]) for i, j in cells), 4),
         topic=round(max(float(parts.topic[i, j]) for i, j in cells), 4),
         semantic=semantic,
+        pairing=None
+        if probability is None
+        else round(max(float(probability[i, j]) for i, j in cells), 4),
     )
     return AlignedGroup(a=group.a, b=group.b, score=group.score, evidence=evidence)
 

@@ -154,6 +154,9 @@ class PairEvidence:
     topic: float = 0.0
     semantic: float | None = None
     """The sentence encoder's cosine; None when the similarity is lexical only."""
+    pairing: float | None = None
+    """The pairing model's probability that the two report the same point (see
+    :mod:`readout_diff.pairing`); None when the model was not used."""
 
 
 @dataclass(frozen=True)

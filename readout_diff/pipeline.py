@@ -15,6 +15,7 @@ from readout_diff.model import (
     Readout,
     Report,
     TaggedReadout,
+    Topic,
     TopicPresence,
 )
 from readout_diff.reading import distinct_names, distinct_names_all
@@ -58,18 +59,7 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
     """Compare two readouts of one call."""
     opts = options or Options()
     pack = opts.pack or topics.builtin_pack()
-    a, b = distinct_names(a, b)
-    tagged_a, doc_a = _tag(a, pack, opts.models)
-    tagged_b, doc_b = _tag(b, pack, opts.models)
-    by_id = {spec.id: spec.topic() for spec in pack.topics}
-    if opts.adhoc and a.language == b.language:
-        tagged_a, tagged_b, adhoc = naming.adhoc_topics(
-            doc_a, tagged_a, doc_b, tagged_b, naming.pack_acronyms(pack, a.language)
-        )
-        by_id.update(adhoc)
-    if opts.adhoc:
-        tagged_a, tagged_b, third = countries.third_country_topics(tagged_a, tagged_b)
-        by_id.update(third)
+    tagged_a, tagged_b, by_id = _tagged_pair(a, b, pack, opts)
     alignment = aligning.align(tagged_a, tagged_b, opts.align)
     judgement = judging.judge(tagged_a, tagged_b, alignment, by_id, pack, opts.judge)
     topic_diffs, passing = diffing.assemble(judgement, alignment)
@@ -83,6 +73,34 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
         framing=framing.frame(tagged_a, tagged_b, alignment, topic_diffs),
         passing=passing,
     )
+
+
+def tag_pair(
+    a: Readout, b: Readout, options: Options | None = None
+) -> tuple[TaggedReadout, TaggedReadout]:
+    """The two readouts segmented and tagged as :func:`compare` has them when it aligns:
+    pack topics, named things no topic covers, third countries."""
+    opts = options or Options()
+    tagged_a, tagged_b, _ = _tagged_pair(a, b, opts.pack or topics.builtin_pack(), opts)
+    return tagged_a, tagged_b
+
+
+def _tagged_pair(
+    a: Readout, b: Readout, pack: TopicPack, opts: Options
+) -> tuple[TaggedReadout, TaggedReadout, dict[str, Topic]]:
+    a, b = distinct_names(a, b)
+    tagged_a, doc_a = _tag(a, pack, opts.models)
+    tagged_b, doc_b = _tag(b, pack, opts.models)
+    by_id = {spec.id: spec.topic() for spec in pack.topics}
+    if opts.adhoc and a.language == b.language:
+        tagged_a, tagged_b, adhoc = naming.adhoc_topics(
+            doc_a, tagged_a, doc_b, tagged_b, naming.pack_acronyms(pack, a.language)
+        )
+        by_id.update(adhoc)
+    if opts.adhoc:
+        tagged_a, tagged_b, third = countries.third_country_topics(tagged_a, tagged_b)
+        by_id.update(third)
+    return tagged_a, tagged_b, by_id
 
 
 def _pack_info(pack: TopicPack) -> PackInfo:

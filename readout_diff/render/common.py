@@ -271,6 +271,8 @@ def describe_evidence(group: AlignedGroup) -> str:
     scores = f"lexical {ev.lexical:.2f}, topic {ev.topic:.2f}"
     if ev.semantic is not None:
         scores += f", encoder {ev.semantic:.2f}"
+    if ev.pairing is not None:
+        scores += f", pairing model {ev.pairing:.2f}"
     parts.append(scores)
     return f"score {group.score:.2f}; " + "; ".join(parts)
 

@@ -180,6 +180,7 @@ def _group(group: AlignedGroup) -> dict[str, Any]:
             "lexical": round(ev.lexical, 3),
             "topic": round(ev.topic, 3),
             "semantic": None if ev.semantic is None else round(ev.semantic, 3),
+            "pairing": None if ev.pairing is None else round(ev.pairing, 3),
         }
     return out
 

@@ -1,0 +1,170 @@
+"""The pairing model: its features, its file, how the aligner uses it, and its fitting."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from readout_diff import pairing, pipeline, reading, similarity
+from readout_diff.aligning import AlignOptions
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+needs_encoder = pytest.mark.skipif(
+    similarity.load_encoder("use") is None, reason="the encoder package is not installed"
+)
+
+
+def shipped_text() -> str:
+    return (ROOT / "readout_diff" / "weights" / "pairing.toml").read_text("utf-8")
+
+
+def test_gaps_measure_a_score_against_the_best_other_of_its_row_and_column() -> None:
+    scores = np.array([[0.9, 0.2, 0.5], [0.4, 0.4, 0.1]])
+    rows, cols = pairing.gaps(scores)
+    np.testing.assert_allclose(rows, [[0.4, -0.7, -0.4], [0.0, 0.0, -0.3]])
+    np.testing.assert_allclose(cols, [[0.5, -0.2, 0.4], [-0.5, 0.2, -0.4]])
+
+
+def test_a_row_of_one_pair_has_no_gap() -> None:
+    rows, cols = pairing.gaps(np.array([[0.7], [0.2]]))
+    assert rows.tolist() == [[0.0], [0.0]]
+    np.testing.assert_allclose(cols, [[0.5], [-0.5]])
+
+
+def test_features_stack_one_value_per_feature_for_every_pair() -> None:
+    lexical = np.array([[0.5, 0.0], [0.1, 0.3], [0.0, 0.2]])
+    stack = pairing.features(
+        lexical,
+        topic=np.ones((3, 2)),
+        tagged_a=np.array([True, False, True]),
+        tagged_b=np.array([True, True]),
+        cosine=np.full((3, 2), 0.4),
+        margin=np.full((3, 2), 0.3),
+        cross=True,
+    )
+    assert stack.shape == (3, 2, len(pairing.FEATURES))
+    named = dict(zip(pairing.FEATURES, np.moveaxis(stack, -1, 0), strict=True))
+    assert named["topic"][1].tolist() == [0.0, 0.0], "an untagged sentence has no topic overlap"
+    assert named["cross_lexical"].tolist() == lexical.tolist()
+    assert named["distance"].tolist() == [[0.0, 1.0], [0.5, 0.5], [1.0, 0.0]]
+
+
+def test_confidence_maps_log_odds_into_the_unit_interval() -> None:
+    values = pairing.confidence(np.array([1e-9, 0.5, 1 - 1e-9]))
+    assert values.tolist() == pytest.approx([0.0, 0.5, 1.0], abs=0.15)
+    assert pairing.confidence(0.9) > pairing.confidence(0.6) > pairing.confidence(0.5)
+
+
+def test_the_shipped_model_loads_and_says_what_it_was_fitted_on() -> None:
+    model = pairing.load_model()
+    assert len(model.weights) == len(pairing.FEATURES)
+    assert "keyed sentence pairs" in model.trained_on
+    assert 0 < model.threshold < model.floor < 1
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda t: t.replace('"margin", ', ""), "not the features"),
+        (lambda t: t.replace("weights = [", "weights = [1.0, "), "one weight per feature"),
+        (lambda t: t.replace("blend = 0.5", 'blend = "half"'), "must be numbers"),
+        (lambda t: t.replace("floor = 0.05", "floor = 1.5"), r"floor and blend in \[0, 1\]"),
+        (lambda t: t + "[[", "not TOML"),
+    ],
+)
+def test_a_malformed_model_file_is_refused_saying_why(edit, problem: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(pairing.PairingModelError, match=problem):
+        pairing.parse_model(edit(shipped_text()))
+
+
+def sample_report(options: pipeline.Options | None = None):  # type: ignore[no-untyped-def]
+    a = reading.read_readout(str(SAMPLES / "kremlin.txt"))
+    b = reading.read_readout(str(SAMPLES / "whitehouse.txt"))
+    return pipeline.compare(a, b, options)
+
+
+@needs_encoder
+def test_each_pair_carries_the_models_probability() -> None:
+    report = sample_report()
+    probabilities = [g.evidence.pairing for g in report.alignment.groups if g.evidence]
+    assert probabilities and all(p is not None and 0 <= p <= 1 for p in probabilities)
+    contacts = next(g for g in report.alignment.groups if g.a == (9,))
+    assert contacts.evidence is not None and contacts.evidence.pairing is not None
+    assert contacts.evidence.pairing > 0.5, "'maintain contacts' ~ 'maintain communication'"
+
+
+def test_without_the_model_or_the_encoder_no_probability_is_given() -> None:
+    for align in (AlignOptions(pairing=False), AlignOptions(encoder="none")):
+        report = sample_report(pipeline.Options(align=align))
+        assert all(g.evidence and g.evidence.pairing is None for g in report.alignment.groups)
+
+
+@needs_encoder
+def test_a_weak_pair_is_shown_but_its_sentences_still_count_as_said_alone() -> None:
+    alignment = sample_report().alignment
+    weak = [g for g in alignment.groups if g.score < alignment.threshold and g.a != (0,)]
+    assert weak, "the samples have a pair chosen under the content threshold"
+    for group in weak:
+        assert set(group.a) <= set(alignment.unmatched_a)
+        assert set(group.b) <= set(alignment.unmatched_b)
+    strong = [g for g in alignment.groups if g.score >= alignment.threshold]
+    for group in strong:
+        assert not set(group.a) & set(alignment.unmatched_a)
+
+
+@needs_encoder
+def test_the_model_pairs_the_strategic_stability_talks_with_new_start() -> None:
+    # The White House tells the arms-control point in two sentences (extension, then
+    # strategic stability talks), the Kremlin in one; the content score alone left
+    # the second one said alone.
+    with_model = sample_report().alignment
+    without = sample_report(pipeline.Options(align=AlignOptions(pairing=False))).alignment
+    assert any(g.a == (4,) and g.b == (2, 3) for g in with_model.groups)
+    assert 3 in without.unmatched_b and 3 not in with_model.unmatched_b
+
+
+def load_fit_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("fit_pairing", ROOT / "eval" / "fit_pairing.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["fit_pairing"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_fit_recovers_a_clear_signal() -> None:
+    fit = load_fit_script().fit
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2))
+    y = (x[:, 0] > 0).astype(float)
+    weights, intercept = fit(x, y)
+    assert weights[0] > 3 * abs(weights[1])
+    assert abs(intercept) < 1
+
+
+@needs_encoder
+def test_the_fit_script_writes_a_model_the_package_accepts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = load_fit_script()
+    call = tmp_path / "set" / "2021-01-26-samples-call"
+    call.mkdir(parents=True)
+    (call / "a.txt").write_text((SAMPLES / "kremlin.txt").read_text("utf-8"), "utf-8")
+    (call / "b.txt").write_text((SAMPLES / "whitehouse.txt").read_text("utf-8"), "utf-8")
+    (call / "gold.toml").write_text(
+        '[a]\nfile = "a.txt"\n[b]\nfile = "b.txt"\n'
+        '[[align]]\na = "agreed to maintain contacts"\nb = "maintain transparent"\n'
+        '[[align]]\na = "exchanged diplomatic notes"\nb = "extend New START"\n',
+        "utf-8",
+    )
+    out = tmp_path / "pairing.toml"
+    monkeypatch.setattr(script, "OUT", out)
+    monkeypatch.setattr(script, "ROOT", tmp_path)
+    assert script.main([str(tmp_path / "set")]) == 0
+    model = pairing.parse_model(out.read_text("utf-8"))
+    assert "1 calls, 2 keyed sentence pairs" in model.trained_on
