@@ -25,7 +25,7 @@ that are each other's best match are always shown together.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -141,7 +141,7 @@ def _choice_scores(
     if not opts.pairing or parts.semantic is None or parts.margin is None:
         return parts.combined, threshold, None
     model = pairing.load_model()
-    probability = model.probabilities(_feature_stack(parts, a, b))
+    probability = model.pair_probabilities(_feature_matrices(parts, a, b))
     sure = pairing.confidence(probability)
     share = model.blend
     blended = round4((1 - share) * parts.combined + share * sure)
@@ -167,8 +167,14 @@ def pair_features(
 
 
 def _feature_stack(parts: _Parts, a: TaggedReadout, b: TaggedReadout) -> np.ndarray:
+    return np.stack([matrix for _, matrix in _feature_matrices(parts, a, b)], axis=-1)
+
+
+def _feature_matrices(
+    parts: _Parts, a: TaggedReadout, b: TaggedReadout
+) -> Iterator[tuple[str, np.ndarray]]:
     assert parts.semantic is not None and parts.margin is not None
-    return pairing.features(
+    return pairing.feature_matrices(
         parts.lexical,
         parts.topic,
         np.array([bool(t) for t in parts.topics_a], dtype=bool),

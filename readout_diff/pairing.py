@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import math
 import tomllib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -74,9 +75,22 @@ class PairingModel:
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """P(same point) of every pair, from an (n, m, len(FEATURES)) feature stack."""
-        logits = features @ np.asarray(self.weights) + self.intercept
-        probs: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
-        return probs
+        return _sigmoid(features @ np.asarray(self.weights) + self.intercept)
+
+    def pair_probabilities(self, matrices: Iterable[tuple[str, np.ndarray]]) -> np.ndarray:
+        """P(same point) of every pair, from :func:`feature_matrices` (one at a time)."""
+        weight = dict(zip(FEATURES, self.weights, strict=True))
+        logits: np.ndarray | None = None
+        for name, matrix in matrices:
+            term = weight[name] * matrix
+            logits = term if logits is None else logits + term
+        assert logits is not None
+        return _sigmoid(logits + self.intercept)
+
+
+def _sigmoid(logits: np.ndarray) -> np.ndarray:
+    probs: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
+    return probs
 
 
 class PairingModelError(ValueError):
@@ -103,11 +117,26 @@ def features(
     margin: np.ndarray,
     cross: bool,
 ) -> np.ndarray:
-    """The (n, m, len(FEATURES)) stack of every pair's inputs.
+    """The (n, m, len(FEATURES)) stack of every pair's inputs (what the fit reads).
 
     ``tagged_a``/``tagged_b``: whether each sentence carries a topic; the other
     arrays are (n, m) score matrices of the aligner's signals.
     """
+    signals = (lexical, topic, tagged_a, tagged_b, cosine, margin, cross)
+    return np.stack([matrix for _, matrix in feature_matrices(*signals)], axis=-1)
+
+
+def feature_matrices(
+    lexical: np.ndarray,
+    topic: np.ndarray,
+    tagged_a: np.ndarray,
+    tagged_b: np.ndarray,
+    cosine: np.ndarray,
+    margin: np.ndarray,
+    cross: bool,
+) -> Iterator[tuple[str, np.ndarray]]:
+    """Each feature's (n, m) matrix in the order of :data:`FEATURES`, one at a time
+    (two 2,000-sentence readouts would need half a gigabyte for all of them at once)."""
     lexical = np.asarray(lexical, dtype=np.float64)
     rows, cols = lexical.shape
     in_a, in_b = np.asarray(tagged_a, dtype=bool), np.asarray(tagged_b, dtype=bool)
@@ -117,21 +146,26 @@ def features(
     flag = 1.0 if cross else 0.0
     place_a = np.arange(rows)[:, None] / max(rows - 1, 1)
     place_b = np.arange(cols)[None, :] / max(cols - 1, 1)
-    named = {
-        "lexical": lexical,
-        "topic": topic,
-        "both_tagged": both,
-        "cosine": cosine,
-        "margin": np.asarray(margin, dtype=np.float64),
-        "cross": np.full(lexical.shape, flag),
-        "cross_lexical": lexical * flag,
-        "cross_cosine": cosine * flag,
-        "cross_topic": topic * flag,
-        "distance": np.abs(place_a - place_b),
+    made: dict[str, Callable[[], np.ndarray]] = {
+        "lexical": lambda: lexical,
+        "topic": lambda: topic,
+        "both_tagged": lambda: both,
+        "cosine": lambda: cosine,
+        "margin": lambda: np.asarray(margin, dtype=np.float64),
+        "cross": lambda: np.full(lexical.shape, flag),
+        "cross_lexical": lambda: lexical * flag,
+        "cross_cosine": lambda: cosine * flag,
+        "cross_topic": lambda: topic * flag,
+        "distance": lambda: np.abs(place_a - place_b),
+        "cosine_row_gap": lambda: _row_gaps(cosine),
+        "cosine_col_gap": lambda: _row_gaps(cosine.T).T,
+        "lexical_row_gap": lambda: _row_gaps(lexical),
+        "lexical_col_gap": lambda: _row_gaps(lexical.T).T,
+        "topic_row_gap": lambda: _row_gaps(topic),
+        "topic_col_gap": lambda: _row_gaps(topic.T).T,
     }
-    for name, matrix in (("cosine", cosine), ("lexical", lexical), ("topic", topic)):
-        named[f"{name}_row_gap"], named[f"{name}_col_gap"] = gaps(matrix)
-    return np.stack([named[name] for name in FEATURES], axis=-1)
+    for name in FEATURES:
+        yield name, made[name]()
 
 
 def gaps(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
