@@ -167,7 +167,7 @@ def pair_features(
 
 
 def _feature_stack(parts: _Parts, a: TaggedReadout, b: TaggedReadout) -> np.ndarray:
-    return np.stack([matrix for _, matrix in _feature_matrices(parts, a, b)], axis=-1)
+    return pairing.features(_feature_matrices(parts, a, b))
 
 
 def _feature_matrices(

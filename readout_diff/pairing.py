@@ -108,22 +108,9 @@ def confidence(probabilities: np.ndarray | float) -> np.ndarray:
     return mapped
 
 
-def features(
-    lexical: np.ndarray,
-    topic: np.ndarray,
-    tagged_a: np.ndarray,
-    tagged_b: np.ndarray,
-    cosine: np.ndarray,
-    margin: np.ndarray,
-    cross: bool,
-) -> np.ndarray:
-    """The (n, m, len(FEATURES)) stack of every pair's inputs (what the fit reads).
-
-    ``tagged_a``/``tagged_b``: whether each sentence carries a topic; the other
-    arrays are (n, m) score matrices of the aligner's signals.
-    """
-    signals = (lexical, topic, tagged_a, tagged_b, cosine, margin, cross)
-    return np.stack([matrix for _, matrix in feature_matrices(*signals)], axis=-1)
+def features(matrices: Iterable[tuple[str, np.ndarray]]) -> np.ndarray:
+    """:func:`feature_matrices` stacked into (n, m, len(FEATURES)): what the fit reads."""
+    return np.stack([matrix for _, matrix in matrices], axis=-1)
 
 
 def feature_matrices(
@@ -136,7 +123,11 @@ def feature_matrices(
     cross: bool,
 ) -> Iterator[tuple[str, np.ndarray]]:
     """Each feature's (n, m) matrix in the order of :data:`FEATURES`, one at a time
-    (two 2,000-sentence readouts would need half a gigabyte for all of them at once)."""
+    (two 2,000-sentence readouts would need half a gigabyte for all of them at once).
+
+    ``tagged_a``/``tagged_b``: whether each sentence carries a topic; the other
+    arrays are (n, m) score matrices of the aligner's signals.
+    """
     lexical = np.asarray(lexical, dtype=np.float64)
     rows, cols = lexical.shape
     in_a, in_b = np.asarray(tagged_a, dtype=bool), np.asarray(tagged_b, dtype=bool)

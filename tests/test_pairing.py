@@ -39,13 +39,15 @@ def test_a_row_of_one_pair_has_no_gap() -> None:
 def test_features_stack_one_value_per_feature_for_every_pair() -> None:
     lexical = np.array([[0.5, 0.0], [0.1, 0.3], [0.0, 0.2]])
     stack = pairing.features(
-        lexical,
-        topic=np.ones((3, 2)),
-        tagged_a=np.array([True, False, True]),
-        tagged_b=np.array([True, True]),
-        cosine=np.full((3, 2), 0.4),
-        margin=np.full((3, 2), 0.3),
-        cross=True,
+        pairing.feature_matrices(
+            lexical,
+            topic=np.ones((3, 2)),
+            tagged_a=np.array([True, False, True]),
+            tagged_b=np.array([True, True]),
+            cosine=np.full((3, 2), 0.4),
+            margin=np.full((3, 2), 0.3),
+            cross=True,
+        )
     )
     assert stack.shape == (3, 2, len(pairing.FEATURES))
     named = dict(zip(pairing.FEATURES, np.moveaxis(stack, -1, 0), strict=True))
@@ -168,3 +170,20 @@ def test_the_fit_script_writes_a_model_the_package_accepts(
     assert script.main([str(tmp_path / "set")]) == 0
     model = pairing.parse_model(out.read_text("utf-8"))
     assert "1 calls, 2 keyed sentence pairs" in model.trained_on
+
+
+def test_summing_the_features_one_by_one_gives_the_stacks_probabilities() -> None:
+    rng = np.random.default_rng(1)
+    signals = (
+        rng.random((4, 5)),
+        rng.random((4, 5)),
+        np.array([True, False, True, True]),
+        np.array([True, True, False, True, True]),
+        rng.random((4, 5)),
+        rng.random((4, 5)),
+        False,
+    )
+    model = pairing.load_model()
+    stacked = model.probabilities(pairing.features(pairing.feature_matrices(*signals)))
+    summed = model.pair_probabilities(pairing.feature_matrices(*signals))
+    np.testing.assert_allclose(summed, stacked, rtol=1e-12)
