@@ -163,10 +163,6 @@ def pair_features(
     parts = _signals(a, b, options or AlignOptions())
     if parts.semantic is None or parts.margin is None:
         return None
-    return _feature_stack(parts, a, b)
-
-
-def _feature_stack(parts: _Parts, a: TaggedReadout, b: TaggedReadout) -> np.ndarray:
     return pairing.features(_feature_matrices(parts, a, b))
 
 

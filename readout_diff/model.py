@@ -181,8 +181,9 @@ class Alignment:
 
     groups: tuple[AlignedGroup, ...]
     unmatched_a: tuple[int, ...]
-    """Sentences of readout A in no group: points it makes alone (a title line, which
-    names the event and pairs only with the other title, is never one)."""
+    """Sentences of readout A in no group that passes the threshold on content: points
+    it makes alone (a weak pair's sentences among them; a title line, which names the
+    event and pairs only with the other title, is never one)."""
     unmatched_b: tuple[int, ...]
     threshold: float
     similarity: tuple[tuple[float, ...], ...] = field(repr=False, default=())

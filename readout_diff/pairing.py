@@ -73,10 +73,6 @@ class PairingModel:
     trained_on: str
     """What the weights were fitted on (for the record)."""
 
-    def probabilities(self, features: np.ndarray) -> np.ndarray:
-        """P(same point) of every pair, from an (n, m, len(FEATURES)) feature stack."""
-        return _sigmoid(features @ np.asarray(self.weights) + self.intercept)
-
     def pair_probabilities(self, matrices: Iterable[tuple[str, np.ndarray]]) -> np.ndarray:
         """P(same point) of every pair, from :func:`feature_matrices` (one at a time)."""
         weight = dict(zip(FEATURES, self.weights, strict=True))
@@ -85,12 +81,8 @@ class PairingModel:
             term = weight[name] * matrix
             logits = term if logits is None else logits + term
         assert logits is not None
-        return _sigmoid(logits + self.intercept)
-
-
-def _sigmoid(logits: np.ndarray) -> np.ndarray:
-    probs: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
-    return probs
+        probs: np.ndarray = 1.0 / (1.0 + np.exp(-(logits + self.intercept)))
+        return probs
 
 
 class PairingModelError(ValueError):

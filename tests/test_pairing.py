@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 
 from readout_diff import pairing, pipeline, reading, similarity
 from readout_diff.aligning import AlignOptions
+from readout_diff.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -79,12 +81,14 @@ def test_the_shipped_model_loads_and_says_what_it_was_fitted_on() -> None:
         (lambda t: t + "[[", "not TOML"),
     ],
 )
-def test_a_malformed_model_file_is_refused_saying_why(edit, problem: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_malformed_model_file_is_refused_saying_why(
+    edit: Callable[[str], str], problem: str
+) -> None:
     with pytest.raises(pairing.PairingModelError, match=problem):
         pairing.parse_model(edit(shipped_text()))
 
 
-def sample_report(options: pipeline.Options | None = None):  # type: ignore[no-untyped-def]
+def sample_report(options: pipeline.Options | None = None) -> Report:
     a = reading.read_readout(str(SAMPLES / "kremlin.txt"))
     b = reading.read_readout(str(SAMPLES / "whitehouse.txt"))
     return pipeline.compare(a, b, options)
@@ -184,6 +188,7 @@ def test_summing_the_features_one_by_one_gives_the_stacks_probabilities() -> Non
         False,
     )
     model = pairing.load_model()
-    stacked = model.probabilities(pairing.features(pairing.feature_matrices(*signals)))
+    stack = pairing.features(pairing.feature_matrices(*signals))
+    stacked = 1.0 / (1.0 + np.exp(-(stack @ np.asarray(model.weights) + model.intercept)))
     summed = model.pair_probabilities(pairing.feature_matrices(*signals))
     np.testing.assert_allclose(summed, stacked, rtol=1e-12)
