@@ -97,6 +97,10 @@ class TopicHit:
     other_words: bool = False
     """True for a sentence that makes a one-sided issue's point in other words (see
     :mod:`readout_diff.judging`): no alias matched; the whole sentence is the evidence."""
+    paired: bool = False
+    """True for a sentence of a shared issue's answers (:attr:`TopicDiff.answers`): no
+    alias matched; the aligner paired it with a sentence on the issue; the whole
+    sentence is the evidence."""
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,11 @@ class TopicDiff:
     confidence: float | None = None
     """For an issue shared "in other words": the encoder's cosine of the sentence that
     says it on the side with no alias (its hit has ``other_words``)."""
+    answers: tuple[tuple[TopicHit, ...], tuple[TopicHit, ...]] = ((), ())
+    """For a shared issue, per readout: the sentences with none of its words that the
+    aligner paired with a sentence on it in the other readout (hits ``paired``, whole
+    sentences): where that readout answers the other's point in words of its own.
+    Evidence of the issue; never presence, which stays with ``hits_a``/``hits_b``."""
 
     @property
     def in_other_words(self) -> bool:

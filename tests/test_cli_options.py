@@ -47,7 +47,7 @@ def test_cli_output_writes_the_report_to_a_file(
     result = invoke(*small_args, "-f", "json", "-o", target, files["kremlin"], files["whitehouse"])
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 3
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 4
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
 
 

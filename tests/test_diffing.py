@@ -142,3 +142,33 @@ def test_compare_without_topics_exits_zero(compare_texts: CompareTexts) -> None:
     report = compare_texts("The leaders spoke.", "The leaders talked.")
     assert report.topics == ()
     assert pair_status(report) is ExitStatus.SAME
+
+
+def test_a_sentence_paired_with_a_shared_issue_is_that_issue_evidence_there() -> None:
+    # "The front line came up." carries no alias of the war, but the aligner paired it
+    # with A's sentence on it: B answers A's point there, in words of its own.
+    b = tagged(
+        "b",
+        ["Climate first.", "Then ukraine.", "The front line came up.", "Nothing else."],
+        [("climate", 0, "Climate"), ("ukraine", 1, "ukraine")],
+    )
+    groups = [
+        AlignedGroup(a=(1,), b=(1, 2), score=0.7),
+        # Under the threshold: placed together, not the same point.
+        AlignedGroup(a=(1,), b=(3,), score=0.2),
+        AlignedGroup(a=(2,), b=(0,), score=0.6),
+    ]
+    by_id = {d.topic.id: d for d in diff_topics(A, b, alignment(groups, 3, 4), TOPICS)}
+    ukraine = by_id["ukraine"]
+    assert ukraine.side is Side.BOTH
+    assert ukraine.answers[0] == ()
+    (answer,) = ukraine.answers[1]
+    assert (answer.sentence, answer.paired, answer.text) == (2, True, "The front line came up.")
+    assert (answer.start, answer.end) == (b.sentences[2].start, b.sentences[2].end)
+    assert [h.sentence for h in ukraine.hits_b] == [1]  # presence stays with the alias
+    assert ukraine.pairs == (groups[0],)
+    # One-sided issues get no answers: a paired sentence there is for the judgement
+    # (confirmation in other words), not evidence.
+    assert by_id["trade"].side is Side.ONLY_A
+    assert by_id["trade"].answers == ((), ())
+    assert by_id["climate"].answers == ((), ())

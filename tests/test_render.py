@@ -132,6 +132,13 @@ def test_render_json_has_the_fields_the_scorer_reads(report: Report) -> None:
                 by_name[evidence["readout"]][evidence["start"] : evidence["end"]]
                 == (evidence["text"])
             )
+        # A sentence that answers the other side's point is a shared topic's evidence,
+        # as a whole sentence, and never a one-sided topic's.
+        for evidence in (e for e in topic["evidence"] if e["paired"]):
+            assert topic["status"] == "both"
+            readout = data["readouts"][0 if evidence["readout"] == "Kremlin" else 1]
+            sentence = readout["sentences"][evidence["sentence"]]
+            assert (evidence["start"], evidence["end"]) == (sentence["start"], sentence["end"])
     sizes = [len(r["sentences"]) for r in data["readouts"]]
     assert data["alignment"]
     for group in data["alignment"]:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from readout_diff.model import Report
+from readout_diff.model import Report, TopicHit
 from readout_diff.render import Style, render
+from readout_diff.render.common import describe_hit
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = [str(ROOT / "samples" / "kremlin.txt"), str(ROOT / "samples" / "whitehouse.txt")]
@@ -200,3 +201,14 @@ def test_no_line_of_a_section_wraps_back_to_column_0(invoke: Invoke, width: int)
     check(
         three[three.index("Missing from exactly one account") : three.index("Pairwise alignment")]
     )
+
+
+def test_explain_says_why_a_whole_sentence_is_evidence() -> None:
+    alias = TopicHit("ukraine", 2, 10, 17, "Ukraine", alias="Ukraine")
+    paired = TopicHit("ukraine", 3, 0, 22, "The front line came up.", paired=True)
+    other = TopicHit("ukraine", 4, 0, 9, "The war.", other_words=True)
+    assert describe_hit(alias) == '"Ukraine" matched "Ukraine" in sentence 2'
+    assert describe_hit(paired) == (
+        "sentence 3 answers the other readout's point on it (paired with it)"
+    )
+    assert describe_hit(other) == "sentence 4 says it in other words"

@@ -201,7 +201,8 @@ def explanations(report: Report | MultiReport) -> Explanations:
     for tagged, side in ((report.a, Side.ONLY_A), (report.b, Side.ONLY_B)):
         topics = []
         for diff in report.topics:
-            hits = diff.hits_a if side is Side.ONLY_A else diff.hits_b
+            k = 0 if side is Side.ONLY_A else 1
+            hits = (diff.hits_a, diff.hits_b)[k] + diff.answers[k]
             if hits:
                 topics.append((diff.topic, hits))
         found.append((tagged.readout.name, topics))
@@ -209,7 +210,12 @@ def explanations(report: Report | MultiReport) -> Explanations:
 
 
 def describe_hit(hit: TopicHit) -> str:
-    """How ``--explain`` tells one hit: which alias matched which words where."""
+    """How ``--explain`` tells one hit: which alias matched which words where (or, for a
+    whole sentence, why it is evidence)."""
+    if hit.other_words:
+        return f"sentence {hit.sentence} says it in other words"
+    if hit.paired:
+        return f"sentence {hit.sentence} answers the other readout's point on it (paired with it)"
     alias = hit.alias or "(a name no topic covers)"
     return f'"{alias}" matched "{hit.text}" in sentence {hit.sentence}'
 
