@@ -6,9 +6,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from readout_diff import aligning, countries, diffing, framing, judging, naming, segmenting, topics
+from readout_diff import (
+    aligning,
+    countries,
+    diffing,
+    framing,
+    judging,
+    naming,
+    segmenting,
+    topics,
+    verdicts,
+)
 from readout_diff.aligning import AlignOptions
 from readout_diff.model import (
+    Alignment,
     MultiReport,
     PackInfo,
     PairAlignment,
@@ -35,6 +46,8 @@ class Options:
     """Tuning of the issue-level judgement (see :mod:`readout_diff.judging`)."""
     adhoc: bool = True
     """Also report named things no pack topic covers (see :mod:`readout_diff.naming`)."""
+    verdicts: bool = True
+    """Apply the learned second opinion on one-sided points (:mod:`readout_diff.verdicts`)."""
 
 
 def tag_readout(readout: Readout, pack: TopicPack, models: tuple[str, ...] = ()) -> TaggedReadout:
@@ -59,9 +72,9 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
     """Compare two readouts of one call."""
     opts = options or Options()
     pack = opts.pack or topics.builtin_pack()
-    tagged_a, tagged_b, by_id = _tagged_pair(a, b, pack, opts)
-    alignment = aligning.align(tagged_a, tagged_b, opts.align)
-    judgement = judging.judge(tagged_a, tagged_b, alignment, by_id, pack, opts.judge)
+    judgement, alignment = judge_pair(a, b, opts)
+    if opts.verdicts:
+        judgement = verdicts.review(judgement, alignment)
     topic_diffs, passing = diffing.assemble(judgement, alignment)
     tagged_a, tagged_b = judgement.a, judgement.b
     return Report(
@@ -73,6 +86,18 @@ def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
         framing=framing.frame(tagged_a, tagged_b, alignment, topic_diffs),
         passing=passing,
     )
+
+
+def judge_pair(
+    a: Readout, b: Readout, options: Options | None = None
+) -> tuple[judging.Judgement, Alignment]:
+    """The two readouts tagged, aligned and judged, as :func:`compare` has them before
+    the verdict stage (what ``eval/fit_verdicts.py`` fits the verdict models on)."""
+    opts = options or Options()
+    pack = opts.pack or topics.builtin_pack()
+    tagged_a, tagged_b, by_id = _tagged_pair(a, b, pack, opts)
+    alignment = aligning.align(tagged_a, tagged_b, opts.align)
+    return judging.judge(tagged_a, tagged_b, alignment, by_id, pack, opts.judge), alignment
 
 
 def tag_pair(

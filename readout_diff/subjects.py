@@ -118,7 +118,7 @@ def name_subjects(
                 continue
             start, end = named
             label = sentence.text[start:end]
-            topic_id = "subject:" + _slug(label)
+            topic_id = "subject:" + slug(label)
             if topic_id in found:
                 continue
             found[topic_id] = Topic(id=topic_id, label=label, kind=TopicKind.SUBJECT)
@@ -200,6 +200,7 @@ def subject_phrase(text: str) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _slug(label: str) -> str:
+def slug(label: str) -> str:
+    """A subject's id from its label: its words, lower case, joined by hyphens."""
     words = re.findall(r"\w+", label.lower())
     return "-".join(words)[:60] or "subject"

@@ -100,9 +100,13 @@ def test_text_report_piped_to_another_program_has_no_escape_codes() -> None:
     assert run.stdout.decode("utf-8") == (GOLDEN / "report.txt").read_text(encoding="utf-8")
 
 
-def one_sided(report: dict) -> dict[str, set[str]]:  # type: ignore[type-arg]
+def one_sided(report: dict, pack_only: bool = False) -> dict[str, set[str]]:  # type: ignore[type-arg]
     return {
-        side: {t["id"] for t in report["topics"] if t["status"] == side}
+        side: {
+            t["id"]
+            for t in report["topics"]
+            if t["status"] == side and (t["kind"] == "pack" or not pack_only)
+        }
         for side in ("only_a", "only_b", "both")
     }
 
@@ -120,7 +124,10 @@ def test_russian_kremlin_sample_reports_what_the_english_one_does(
     assert english.exit_code == russian.exit_code == 1
     report_ru = json.loads(russian.stdout)
     assert [r["language"] for r in report_ru["readouts"]] == ["ru", "en"]
-    assert one_sided(report_ru) == one_sided(json.loads(english.stdout))
+    # Pack topics: the verdict stage's named points are the English text's own words.
+    assert one_sided(report_ru, pack_only=True) == one_sided(
+        json.loads(english.stdout), pack_only=True
+    )
 
 
 def test_golden_report_of_the_russian_sample(

@@ -68,7 +68,11 @@ Compare = Callable[..., Report]
 
 @pytest.fixture(scope="module")
 def options() -> pipeline.Options:
-    return pipeline.Options(pack=topicpacks.parse_pack(PACK, "judging.toml"), adhoc=False)
+    # The judgement's rules alone: the verdict stage's learned second opinion has its
+    # own tests (tests/test_verdicts.py).
+    return pipeline.Options(
+        pack=topicpacks.parse_pack(PACK, "judging.toml"), adhoc=False, verdicts=False
+    )
 
 
 def ids(diffs: tuple[object, ...]) -> list[str]:
@@ -305,7 +309,7 @@ def test_judging_takes_a_greetings_occasion_as_its_evidence(
     report = compare_texts(
         greeting + " The leaders discussed the war in Ukraine.",
         "The leaders discussed the war in Ukraine.",
-        pipeline.Options(),
+        pipeline.Options(verdicts=False),
     )
     (found,) = [d for d in report.only_a if d.topic.id == "congratulations"]
     assert occasion in [h.text for h in found.hits_a]

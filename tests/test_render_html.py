@@ -670,7 +670,7 @@ def test_browser_shows_who_said_what_and_the_topic_weights(opened: _Opened) -> N
     assert badge.is_visible() and badge.inner_text() == "whitehouse · concern"
     new_start = page.locator("table.topics tr", has=page.locator('[data-topic-id="new-start"]'))
     cells = new_start.locator("td.mark")
-    assert [cells.nth(k).locator("small.w").inner_text() for k in (0, 1)] == ["13% #3", "20% #1"]
+    assert [cells.nth(k).locator("small.w").inner_text() for k in (0, 1)] == ["13% #4", "20% #1"]
     assert "agree" in cells.nth(0).locator("small.who").inner_text()
     assert "agree" in cells.nth(1).locator("small.who").inner_text()
     differs = page.locator(".frame.differs")
