@@ -72,6 +72,15 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return weights, float(w[-1] - (w[:-1] * mean / scale).sum())
 
 
+def model_lines(features: tuple[str, ...], weights: np.ndarray, intercept: float) -> list[str]:
+    """A fitted model's lines in its TOML file: its features, weights and intercept."""
+    return [
+        "features = [" + ", ".join(f'"{f}"' for f in features) + "]",
+        "weights = [" + ", ".join(f"{w:.6f}" for w in weights) + "]",
+        f"intercept = {intercept:.6f}",
+    ]
+
+
 def main(argv: list[str]) -> int:
     if argv:
         sets = [pathlib.Path(s) for s in argv]
@@ -91,9 +100,7 @@ def main(argv: list[str]) -> int:
     lines = [
         "# The aligner's pairing model (readout_diff/pairing.py), written by eval/fit_pairing.py.",
         f'trained_on = "{calls} calls, {int(y.sum())} keyed sentence pairs: {names}"',
-        "features = [" + ", ".join(f'"{f}"' for f in pairing.FEATURES) + "]",
-        "weights = [" + ", ".join(f"{w:.6f}" for w in weights) + "]",
-        f"intercept = {intercept:.6f}",
+        *model_lines(pairing.FEATURES, weights, intercept),
         f"threshold = {THRESHOLD}",
         f"floor = {FLOOR}",
         f"blend = {BLEND}",

@@ -29,10 +29,9 @@ import tomllib
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from fit_pairing import fit
+from fit_pairing import fit, model_lines
 
 from readout_diff import pipeline, reading, verdicts
-from readout_diff.model import Side
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TRAINED_ON = ["heldout"] + [f"heldout{k}" for k in range(2, 27)]
@@ -106,22 +105,10 @@ def main(argv: list[str]) -> int:
     tx, ty = [], []
     for judgement, features, keys in seen:
         points = [[sentence.probability(row) for row in rows] for rows in features]
-        groups: tuple[set[str], set[str]] = (set(), set())
-        for diff in judgement.topics:
-            for side, hits in enumerate((diff.hits_a, diff.hits_b)):
-                if hits:
-                    groups[side].add(diff.topic.group or "")
-        sizes = (len(judgement.a.sentences), len(judgement.b.sentences))
-        for diff in judgement.topics:
-            if diff.side is Side.BOTH:
-                continue
-            side = 0 if diff.side is Side.ONLY_A else 1
+        for index, side, row in verdicts.one_sided_rows(judgement, features, points):
+            diff = judgement.topics[index]
             hits = diff.hits_a if side == 0 else diff.hits_b
-            tx.append(
-                verdicts.topic_features(
-                    diff, side, features[side], points[side], sizes[side], groups[1 - side]
-                )
-            )
+            tx.append(row)
             hit = [
                 any(h.start < e and s < h.end for h in hits for s, e in spans[side])
                 for spans in keys
@@ -131,13 +118,7 @@ def main(argv: list[str]) -> int:
     names = ", ".join(s.name if s.name != "dev" else "dev corpus" for s in sets)
 
     def block(name: str, features: tuple[str, ...], w: np.ndarray, b: float) -> list[str]:
-        return [
-            "",
-            f"[{name}]",
-            "features = [" + ", ".join(f'"{f}"' for f in features) + "]",
-            "weights = [" + ", ".join(f"{x:.6f}" for x in w) + "]",
-            f"intercept = {b:.6f}",
-        ]
+        return ["", f"[{name}]", *model_lines(features, w, b)]
 
     lines = [
         "# The verdict stage's models (readout_diff/verdicts.py), written by eval/fit_verdicts.py.",

@@ -70,27 +70,15 @@ def answers(
                     found[1].add(j)
                 if j in carrying[1] and i not in carrying[0]:
                     found[0].add(i)
-    return (
-        _whole_sentences(diff.topic.id, readouts[0], found[0]),
-        _whole_sentences(diff.topic.id, readouts[1], found[1]),
-    )
-
-
-def _whole_sentences(
-    topic_id: str, tagged: TaggedReadout, indices: set[int]
-) -> tuple[TopicHit, ...]:
-    return tuple(
-        TopicHit(
-            topic_id=topic_id,
-            sentence=s.index,
-            start=s.start,
-            end=s.end,
-            text=s.text,
-            paired=True,
+    a, b = (
+        tuple(
+            TopicHit.whole(diff.topic.id, s, paired=True)
+            for s in tagged.sentences
+            if s.index in indices
         )
-        for s in tagged.sentences
-        if s.index in indices
+        for tagged, indices in zip(readouts, found, strict=True)
     )
+    return a, b
 
 
 def shared_pairs(

@@ -39,6 +39,7 @@ from readout_diff.model import (
     Alignment,
     Detail,
     Presence,
+    Sentence,
     Side,
     TaggedReadout,
     Topic,
@@ -334,24 +335,22 @@ def _other_words(
     if best is None:
         return None
     cos, _, j = best
-    sentence = readouts[there].sentences[j]
-    hit = TopicHit(
-        topic_id=diff.topic.id,
-        sentence=j,
-        start=sentence.start,
-        end=sentence.end,
-        text=sentence.text,
-        alias="",
-        other_words=True,
-    )
-    hits_there = (hit,)
+    return shared_in_other_words(diff, here, readouts[there].sentences[j], cos)
+
+
+def shared_in_other_words(
+    diff: TopicDiff, here: int, sentence: Sentence, confidence: float
+) -> TopicDiff:
+    """``diff``, one-sided on readout ``here``, shared: the other readout's ``sentence``
+    says it in other words (its whole text the evidence), with ``confidence``."""
+    hit = (TopicHit.whole(diff.topic.id, sentence, other_words=True),)
     presence = list(diff.presence)
-    presence[there] = Presence.DISCUSSED
+    presence[1 - here] = Presence.DISCUSSED
     return replace(
         diff,
         side=Side.BOTH,
-        hits_a=diff.hits_a if here == 0 else hits_there,
-        hits_b=hits_there if here == 0 else diff.hits_b,
+        hits_a=diff.hits_a if here == 0 else hit,
+        hits_b=hit if here == 0 else diff.hits_b,
         presence=(presence[0], presence[1]),
-        confidence=round(cos, 3),
+        confidence=round(confidence, 3),
     )

@@ -102,6 +102,21 @@ class TopicHit:
     alias matched; the aligner paired it with a sentence on the issue; the whole
     sentence is the evidence."""
 
+    @classmethod
+    def whole(
+        cls, topic_id: str, sentence: Sentence, *, other_words: bool = False, paired: bool = False
+    ) -> TopicHit:
+        """A hit whose evidence is a whole sentence (a paraphrase, an answer, a point)."""
+        return cls(
+            topic_id=topic_id,
+            sentence=sentence.index,
+            start=sentence.start,
+            end=sentence.end,
+            text=sentence.text,
+            other_words=other_words,
+            paired=paired,
+        )
+
 
 @dataclass(frozen=True)
 class TaggedReadout:

@@ -172,7 +172,8 @@ def _row_gaps(scores: np.ndarray) -> np.ndarray:
     return gap
 
 
-def _is_number(value: object) -> bool:
+def is_number(value: object) -> bool:
+    """A finite int or float (not a bool): what a model file's numbers must be."""
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -196,7 +197,7 @@ def parse_model(text: str) -> PairingModel:
     if not isinstance(weights, list) or len(weights) != len(FEATURES):
         raise PairingModelError("pairing model: one weight per feature is needed")
     numbers = [*weights, *(data.get(k) for k in ("intercept", "threshold", "floor", "blend"))]
-    if not all(_is_number(x) for x in numbers):
+    if not all(is_number(x) for x in numbers):
         raise PairingModelError("pairing model: weights and parameters must be numbers")
     threshold, floor, blend = (float(data[k]) for k in ("threshold", "floor", "blend"))
     if not (0.0 < threshold < 1.0 and 0.0 <= floor < 1.0 and 0.0 <= blend <= 1.0):

@@ -29,12 +29,12 @@ import functools
 import math
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
 from readout_diff import subjects
-from readout_diff.judging import Judgement
+from readout_diff.judging import Judgement, shared_in_other_words
 from readout_diff.model import (
     Alignment,
     Presence,
@@ -45,6 +45,7 @@ from readout_diff.model import (
     TopicHit,
     TopicKind,
 )
+from readout_diff.pairing import is_number
 
 SENTENCE_FEATURES = (
     "point",
@@ -88,6 +89,8 @@ TOPIC_FEATURES = (
     "subject",
 )
 """Of one one-sided issue (see :func:`topic_features`)."""
+
+_COLUMN = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
 
 LABEL_WORDS = 8
 """Words of a sentence that name its point when no reporting verb introduces it."""
@@ -229,10 +232,9 @@ def topic_features(
     hits = diff.hits_a if side == 0 else diff.hits_b
     where = sorted({h.sentence for h in hits})
     probs = [points[k] for k in where]
-    column = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
 
     def values(name: str) -> list[float]:
-        return [sentences[k][column[name]] for k in where]
+        return [sentences[k][_COLUMN[name]] for k in where]
 
     kind = diff.topic.kind
     return [
@@ -248,11 +250,34 @@ def topic_features(
         float(len(diff.details)),
         float((diff.topic.group or "") in other_groups),
         float(len(hits)),
-        sentences[where[0]][column["cross"]],
+        sentences[where[0]][_COLUMN["cross"]],
         float(kind is TopicKind.ADHOC),
         float(kind is TopicKind.PACK),
         float(kind is TopicKind.SUBJECT),
     ]
+
+
+def one_sided_rows(
+    judgement: Judgement,
+    features: tuple[list[list[float]], list[list[float]]],
+    points: Sequence[Sequence[float]],
+) -> Iterator[tuple[int, int, list[float]]]:
+    """(index in ``judgement.topics``, side, :data:`TOPIC_FEATURES` values) of every
+    one-sided issue: what the topic model judges, in :func:`review` and in its fit."""
+    groups: tuple[set[str], set[str]] = (set(), set())
+    for diff in judgement.topics:
+        for side, hits in enumerate((diff.hits_a, diff.hits_b)):
+            if hits:
+                groups[side].add(diff.topic.group or "")
+    sizes = (len(judgement.a.sentences), len(judgement.b.sentences))
+    for index, diff in enumerate(judgement.topics):
+        if diff.side is Side.BOTH:
+            continue
+        side = 0 if diff.side is Side.ONLY_A else 1
+        row = topic_features(
+            diff, side, features[side], points[side], sizes[side], groups[1 - side]
+        )
+        yield index, side, row
 
 
 def review(
@@ -268,46 +293,32 @@ def review(
     readouts = (a, b)
     features = sentence_features(a, b, topics, alignment)
     points = tuple([m.sentence.probability(f) for f in rows] for rows in features)
-    groups: tuple[set[str], set[str]] = (set(), set())
-    for diff in topics:
-        for side, hits in enumerate((diff.hits_a, diff.hits_b)):
-            if hits:
-                groups[side].add(diff.topic.group or "")
-    carrying: tuple[set[int], set[int]] = (set(), set())
-    for diff in topics:
-        for side, hits in enumerate((diff.hits_a, diff.hits_b)):
-            carrying[side].update(h.sentence for h in hits)
-    reviewed: list[TopicDiff] = []
+    # The sentences that could say an issue in other words: points with no issue of
+    # their own (as in the judgement's own confirmation).
+    free = tuple(
+        {k for k, row in enumerate(rows) if row[_COLUMN["point"]] and not row[_COLUMN["issues"]]}
+        for rows in features
+    )
+    reviewed = list(topics)
     one_sided: tuple[set[int], set[int]] = (set(), set())
-    for diff in topics:
-        if diff.side is not Side.BOTH:
-            side = 0 if diff.side is Side.ONLY_A else 1
-            row = topic_features(
-                diff,
-                side,
-                features[side],
-                points[side],
-                len(readouts[side].sentences),
-                groups[1 - side],
-            )
-            p = m.topic.probability(row)
-            shared = (
-                _shared_in_other_words(diff, side, readouts, alignment, 1.0 - p, carrying[1 - side])
-                if p < m.keep
-                else None
-            )
-            if shared is not None:
-                diff = shared
-            else:
-                hits = diff.hits_a if side == 0 else diff.hits_b
-                one_sided[side].update(h.sentence for h in hits)
-        reviewed.append(diff)
+    for index, side, row in one_sided_rows(judgement, features, points):
+        diff = topics[index]
+        p = m.topic.probability(row)
+        shared = (
+            _shared_in_other_words(diff, side, readouts, alignment, 1.0 - p, free[1 - side])
+            if p < m.keep
+            else None
+        )
+        if shared is not None:
+            reviewed[index] = shared
+        else:
+            one_sided[side].update(h.sentence for h in (diff.hits_a, diff.hits_b)[side])
     found: tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]] = ({}, {})
     for side, tagged in enumerate(readouts):
         for k, sentence in enumerate(tagged.sentences):
             if points[side][k] < m.point or k in one_sided[side]:
                 continue
-            if not features[side][k][SENTENCE_FEATURES.index("point")]:
+            if not features[side][k][_COLUMN["point"]]:
                 continue
             label = _label(sentence.text)
             found[side].setdefault("subject:" + subjects.slug(label), (k, label))
@@ -318,15 +329,8 @@ def review(
         for topic_id, (k, label) in found[side].items():
             if topic_id in taken:
                 continue
-            sentence = tagged.sentences[k]
             topic = Topic(id=topic_id, label=label, kind=TopicKind.SUBJECT)
-            hit = TopicHit(
-                topic_id=topic_id,
-                sentence=k,
-                start=sentence.start,
-                end=sentence.end,
-                text=sentence.text,
-            )
+            hit = TopicHit.whole(topic_id, tagged.sentences[k])
             new_hits[side].append(hit)
             reviewed.append(
                 TopicDiff(
@@ -367,19 +371,13 @@ def _shared_in_other_words(
     readouts: tuple[TaggedReadout, TaggedReadout],
     alignment: Alignment,
     confidence: float,
-    carrying: set[int],
+    candidates: set[int],
 ) -> TopicDiff | None:
-    """``diff`` shared, with the other readout's closest sentence (content score) to
-    its own as that readout's evidence; None when there is none to say it. As in the
-    judgement's own confirmation, a sentence there with issues of its own (``carrying``)
-    says those, and its title, the call itself or its tone make no point."""
+    """``diff`` shared, with the closest of the other readout's ``candidates`` (content
+    score) to its own sentences as that readout's evidence; None without candidates."""
     there = 1 - here
     mine = sorted({h.sentence for h in (diff.hits_a if here == 0 else diff.hits_b)})
-    others = [
-        s.index
-        for s in readouts[there].sentences
-        if subjects.is_point(s.text, s.index) and s.index not in carrying
-    ]
+    others = sorted(candidates)
     if not others:
         return None
 
@@ -387,29 +385,7 @@ def _shared_in_other_words(
         return max(alignment.score(i, j) if here == 0 else alignment.score(j, i) for i in mine)
 
     best = max(others, key=lambda j: (score(j), -j))
-    sentence = readouts[there].sentences[best]
-    hit = TopicHit(
-        topic_id=diff.topic.id,
-        sentence=best,
-        start=sentence.start,
-        end=sentence.end,
-        text=sentence.text,
-        other_words=True,
-    )
-    presence = list(diff.presence)
-    presence[there] = Presence.DISCUSSED
-    return replace(
-        diff,
-        side=Side.BOTH,
-        hits_a=diff.hits_a if here == 0 else (hit,),
-        hits_b=(hit,) if here == 0 else diff.hits_b,
-        presence=(presence[0], presence[1]),
-        confidence=round(confidence, 3),
-    )
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return shared_in_other_words(diff, here, readouts[there].sentences[best], confidence)
 
 
 @functools.cache
@@ -429,7 +405,7 @@ def _logistic(data: object, names: tuple[str, ...], which: str) -> Logistic:
     weights = data.get("weights")
     if not isinstance(weights, list) or len(weights) != len(names):
         raise VerdictModelError(f"verdict model: [{which}] needs one weight per feature")
-    if not all(_is_number(x) for x in [*weights, data.get("intercept")]):
+    if not all(is_number(x) for x in [*weights, data.get("intercept")]):
         raise VerdictModelError(f"verdict model: [{which}] weights must be numbers")
     return Logistic(weights=tuple(float(w) for w in weights), intercept=float(data["intercept"]))
 
@@ -443,7 +419,7 @@ def parse_model(text: str) -> VerdictModel:
     sentence = _logistic(data.get("sentence"), SENTENCE_FEATURES, "sentence")
     topic = _logistic(data.get("topic"), TOPIC_FEATURES, "topic")
     bars = [data.get("point"), data.get("keep")]
-    if not all(_is_number(x) and 0.0 <= float(x) <= 1.0 for x in bars):  # type: ignore[arg-type]
+    if not all(is_number(x) and 0.0 <= float(x) <= 1.0 for x in bars):  # type: ignore[arg-type]
         raise VerdictModelError("verdict model: point and keep must be probabilities")
     return VerdictModel(
         sentence=sentence,

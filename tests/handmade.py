@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
 from readout_diff.model import Readout, SegmentedReadout, Sentence, TaggedReadout, TopicHit
 
 
@@ -25,3 +30,30 @@ def tagged(name: str, sentences: list[str], hits: list[tuple[str, int, str]]) ->
         topic_hits.append(TopicHit(topic_id, index, start, start + len(word), word))
     topic_hits.sort(key=lambda h: h.start)
     return TaggedReadout(segmented=segmented, hits=tuple(topic_hits))
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_eval_script(name: str) -> ModuleType:
+    """One of the fit scripts in eval/, imported as a module (eval/ on the path, for
+    the imports between them)."""
+    if str(ROOT / "eval") not in sys.path:
+        sys.path.insert(0, str(ROOT / "eval"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def samples_call(root: Path, gold: str) -> Path:
+    """A check set of one call under ``root``: the samples as a.txt and b.txt and ``gold``
+    as its gold.toml. Returns the set's folder."""
+    call = root / "set" / "2021-01-26-samples-call"
+    call.mkdir(parents=True)
+    for name, sample in (("a.txt", "kremlin.txt"), ("b.txt", "whitehouse.txt")):
+        (call / name).write_text((ROOT / "samples" / sample).read_text("utf-8"), "utf-8")
+    (call / "gold.toml").write_text(gold, "utf-8")
+    return call.parent

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
+from handmade import load_eval_script, samples_call
 
 from readout_diff import pairing, pipeline, reading, similarity
 from readout_diff.aligning import AlignOptions
@@ -134,17 +133,8 @@ def test_the_model_pairs_the_strategic_stability_talks_with_new_start() -> None:
     assert 3 in without.unmatched_b and 3 not in with_model.unmatched_b
 
 
-def load_fit_script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("fit_pairing", ROOT / "eval" / "fit_pairing.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fit_pairing"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_fit_recovers_a_clear_signal() -> None:
-    fit = load_fit_script().fit
+    fit = load_eval_script("fit_pairing").fit
     rng = np.random.default_rng(0)
     x = rng.normal(size=(400, 2))
     y = (x[:, 0] > 0).astype(float)
@@ -157,21 +147,17 @@ def test_the_fit_recovers_a_clear_signal() -> None:
 def test_the_fit_script_writes_a_model_the_package_accepts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    script = load_fit_script()
-    call = tmp_path / "set" / "2021-01-26-samples-call"
-    call.mkdir(parents=True)
-    (call / "a.txt").write_text((SAMPLES / "kremlin.txt").read_text("utf-8"), "utf-8")
-    (call / "b.txt").write_text((SAMPLES / "whitehouse.txt").read_text("utf-8"), "utf-8")
-    (call / "gold.toml").write_text(
+    script = load_eval_script("fit_pairing")
+    folder = samples_call(
+        tmp_path,
         '[a]\nfile = "a.txt"\n[b]\nfile = "b.txt"\n'
         '[[align]]\na = "agreed to maintain contacts"\nb = "maintain transparent"\n'
         '[[align]]\na = "exchanged diplomatic notes"\nb = "extend New START"\n',
-        "utf-8",
     )
     out = tmp_path / "pairing.toml"
     monkeypatch.setattr(script, "OUT", out)
     monkeypatch.setattr(script, "ROOT", tmp_path)
-    assert script.main([str(tmp_path / "set")]) == 0
+    assert script.main([str(folder)]) == 0
     model = pairing.parse_model(out.read_text("utf-8"))
     assert "1 calls, 2 keyed sentence pairs" in model.trained_on
 

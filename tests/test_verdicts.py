@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from handmade import tagged
+from handmade import load_eval_script, samples_call, tagged
 
 from readout_diff import judging, pipeline, reading, similarity, verdicts
 from readout_diff.model import (
@@ -200,36 +198,22 @@ def test_the_stage_can_be_turned_off_and_keeps_the_samples_pack_verdicts() -> No
     assert any(t.startswith("subject:normalisation") for t in on)
 
 
-def load_fit_script():  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(ROOT / "eval"))
-    spec = importlib.util.spec_from_file_location("fit_verdicts", ROOT / "eval" / "fit_verdicts.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fit_verdicts"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @needs_encoder
 def test_the_fit_script_writes_a_model_the_package_accepts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    script = load_fit_script()
-    call = tmp_path / "set" / "2021-01-26-samples-call"
-    call.mkdir(parents=True)
-    (call / "a.txt").write_text((SAMPLES / "kremlin.txt").read_text("utf-8"), "utf-8")
-    (call / "b.txt").write_text((SAMPLES / "whitehouse.txt").read_text("utf-8"), "utf-8")
-    (call / "gold.toml").write_text(
+    script = load_eval_script("fit_verdicts")
+    folder = samples_call(
+        tmp_path,
         '[a]\nfile = "a.txt"\n[b]\nfile = "b.txt"\n'
         '[[topic]]\nname = "Iran"\nstatus = "only_a"\na = ["Iranian nuclear deal"]\n'
         '[[topic]]\nname = "Navalny"\nstatus = "only_b"\nb = ["Navalny"]\n'
         '[[topic]]\nname = "Covid"\nstatus = "only_a"\na = ["coronavirus pandemic"]\n'
         '[[topic]]\nname = "Ukraine"\nstatus = "both"\na = ["Ukraine"]\nb = ["Ukraine"]\n',
-        "utf-8",
     )
     out = tmp_path / "verdicts.toml"
     monkeypatch.setattr(script, "OUT", out)
     monkeypatch.setattr(script, "ROOT", tmp_path)
-    assert script.main([str(tmp_path / "set")]) == 0
+    assert script.main([str(folder)]) == 0
     fitted = verdicts.parse_model(out.read_text("utf-8"))
     assert fitted.trained_on.startswith("1 calls, 18 sentences")
