@@ -47,7 +47,7 @@ class FailOn(StrEnum):
     ANY = "any"
     """Any one-sided topic (with three or more readouts: missing from any account)."""
     PACK = "pack"
-    """A one-sided pack topic; ad-hoc names do not count."""
+    """A one-sided pack topic; ad-hoc names and points no topic covers do not count."""
     ONLY_A = "only-a"
     """A topic only in readout A (two readouts only)."""
     ONLY_B = "only-b"

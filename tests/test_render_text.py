@@ -6,14 +6,16 @@ import itertools
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 
-from readout_diff.model import Report, TopicHit
+from readout_diff import pipeline, reading
+from readout_diff.model import Report, Side, Topic, TopicDiff, TopicHit, TopicKind
 from readout_diff.render import Style, render
-from readout_diff.render.common import describe_hit
+from readout_diff.render.common import describe_hit, table_sections, verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = [str(ROOT / "samples" / "kremlin.txt"), str(ROOT / "samples" / "whitehouse.txt")]
@@ -49,7 +51,7 @@ def test_topic_table_stays_a_table_at_every_width(invoke: Invoke, width: int) ->
             assert marks == columns, line
         else:
             # A section title, or the rest of a long label wrapped under its start.
-            heading = r"(only in|in both|names no topic covers) ?.*\(\d+\)$"
+            heading = r"(only in|in both|names no topic covers|points no topic covers) ?.*\(\d+\)$"
             assert re.match(heading, line) or line.startswith("  "), line
 
 
@@ -213,3 +215,25 @@ def test_explain_says_why_a_whole_sentence_is_evidence() -> None:
         "sentence 3 answers the other readout's point on it (paired with it)"
     )
     assert describe_hit(other) == "sentence 4 says it in other words"
+
+
+def test_names_and_points_no_topic_covers_are_counted_and_listed_apart() -> None:
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    report = pipeline.compare(
+        reading.read_readout(str(samples / "kremlin.txt")),
+        reading.read_readout(str(samples / "whitehouse.txt")),
+    )
+    point = next(t for t in report.topics if t.topic.kind is TopicKind.SUBJECT)
+    name = TopicDiff(
+        topic=Topic(id="adhoc:astana-format", label="Astana Format", kind=TopicKind.ADHOC),
+        side=Side.ONLY_B,
+        hits_a=(),
+        hits_b=point.hits_a,
+    )
+    both = replace(report, topics=(*report.topics, name))
+    assert verdict(both).endswith(
+        "; 1 name no topic covers: 1 only in whitehouse; 1 point no topic covers: 1 only in kremlin"
+    )
+    titles = [title for title, _, _ in table_sections(both)]
+    assert titles[-2:] == ["names no topic covers", "points no topic covers"]
+    assert [d.topic.id for d in table_sections(both)[-1][1]] == [point.topic.id]

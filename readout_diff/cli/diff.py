@@ -247,7 +247,8 @@ def list_topics(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
     default=FailOn.ANY.value,
     show_default=True,
     help="What makes the exit status 1: any one-sided topic, one-sided pack topics only "
-    "(not ad-hoc names), a topic only in A, only in B (two readouts), or never.",
+    "(not ad-hoc names or points no topic covers), a topic only in A, only in B "
+    "(two readouts), or never.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
 @click.option(

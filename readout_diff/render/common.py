@@ -42,17 +42,21 @@ def verdict(report: Report) -> str:
     """One line: how many topics are shared, how many only in each readout.
 
     The counts are those of the topic table's sections: pack topics first, then, apart,
-    the names no pack topic covers (ad-hoc names), as the table lists them.
+    the names no pack topic covers (ad-hoc names) and the points no pack topic covers
+    (subjects named by their words), as the table lists them.
     """
     a, b = report.a.readout.name, report.b.readout.name
-    pack = [t for t in report.topics if t.topic.kind is TopicKind.PACK]
-    adhoc = [t for t in report.topics if t.topic.kind is not TopicKind.PACK]
     head = "same topics" if not (report.only_a or report.only_b) else "topics differ"
-    line = f"{head}: " + _sides(pack, a, b, "topic", always=True)
-    if adhoc:
-        names = count(len(adhoc), "name") + " no topic covers"
-        line += f"; {names}: " + _sides(adhoc, a, b, "name", always=False)
+    line = f"{head}: " + _sides(_of_kind(report, TopicKind.PACK), a, b, "topic", always=True)
+    for kind, noun in ((TopicKind.ADHOC, "name"), (TopicKind.SUBJECT, "point")):
+        if diffs := _of_kind(report, kind):
+            what = count(len(diffs), noun) + " no topic covers"
+            line += f"; {what}: " + _sides(diffs, a, b, noun, always=False)
     return line
+
+
+def _of_kind(report: Report, kind: TopicKind) -> list[TopicDiff]:
+    return [t for t in report.topics if t.topic.kind is kind]
 
 
 def _sides(diffs: list[TopicDiff], a: str, b: str, noun: str, *, always: bool) -> str:
@@ -150,22 +154,22 @@ def table_sections(report: Report) -> list[tuple[str, tuple[TopicDiff, ...], boo
     """The topic table's sections: (title, topics, one-sided?), empty ones left out.
 
     Pack topics come first, one-sided before shared; ad-hoc names (things no pack
-    topic covers) are kept apart at the end.
+    topic covers), then points no pack topic covers (subjects named by their words),
+    are kept apart at the end.
     """
     a, b = report.a.readout.name, report.b.readout.name
-    pack = [t for t in report.topics if t.topic.kind is TopicKind.PACK]
-    adhoc = tuple(t for t in report.topics if t.topic.kind is not TopicKind.PACK)
+    pack = _of_kind(report, TopicKind.PACK)
     order = {Side.ONLY_A: 0, Side.ONLY_B: 1, Side.BOTH: 2}
     sections = [
         (f"only in {a}", tuple(t for t in pack if t.side is Side.ONLY_A), True),
         (f"only in {b}", tuple(t for t in pack if t.side is Side.ONLY_B), True),
         ("in both", tuple(t for t in pack if t.side is Side.BOTH), False),
-        (
-            "names no topic covers",
-            tuple(sorted(adhoc, key=lambda t: order[t.side])),
-            any(t.side is not Side.BOTH for t in adhoc),
-        ),
     ]
+    for kind, title in ((TopicKind.ADHOC, "names"), (TopicKind.SUBJECT, "points")):
+        diffs = tuple(sorted(_of_kind(report, kind), key=lambda t: order[t.side]))
+        sections.append(
+            (f"{title} no topic covers", diffs, any(t.side is not Side.BOTH for t in diffs))
+        )
     return [(title, diffs, one_sided) for title, diffs, one_sided in sections if diffs]
 
 
