@@ -7,7 +7,10 @@ Without SETs: the development corpus (../shared/corpus/dev, where present) and t
 check sets named in TRAINED_ON. A pair of sentences is a positive example when
 either key's ``[[align]]`` pairs them, every other pair of the call a negative one.
 The model is a logistic regression over readout_diff.pairing.FEATURES (standardised,
-L2 penalty 1.0, Newton's method), written back in the features' own units.
+L2 penalty 1.0, Newton's method), written back in the features' own units. Every
+pair is fitted twice, once as seen from each readout (its row and column gaps
+exchanged), so that a row gap and a column gap get one weight: the model does not
+care which readout is A.
 
 The blend (0.5), the probability threshold (0.02) and floor (0.05) were chosen by leaving one set
 out at a time on the sets below (see eval/README.md, "Pairing model"). A set kept
@@ -81,6 +84,17 @@ def model_lines(features: tuple[str, ...], weights: np.ndarray, intercept: float
     ]
 
 
+def swapped(x: np.ndarray) -> np.ndarray:
+    """The same pairs' features seen from the other readout: each ``*_row_gap`` column
+    exchanged with its ``*_col_gap``."""
+    order = list(range(len(pairing.FEATURES)))
+    for k, name in enumerate(pairing.FEATURES):
+        if name.endswith("_row_gap"):
+            j = pairing.FEATURES.index(name.removesuffix("_row_gap") + "_col_gap")
+            order[k], order[j] = j, k
+    return x[:, order]
+
+
 def main(argv: list[str]) -> int:
     if argv:
         sets = [pathlib.Path(s) for s in argv]
@@ -95,7 +109,9 @@ def main(argv: list[str]) -> int:
                 ys.append(found[1])
                 calls += 1
     x, y = np.concatenate(xs), np.concatenate(ys)
-    weights, intercept = fit(x, y)
+    # Every pair seen from both readouts, so that the model weighs a row gap as it
+    # weighs a column gap: swapping the readouts must not change which pairs it likes.
+    weights, intercept = fit(np.concatenate([x, swapped(x)]), np.concatenate([y, y]))
     names = ", ".join(s.name if s.name != "dev" else "dev corpus" for s in sets)
     lines = [
         "# The aligner's pairing model (readout_diff/pairing.py), written by eval/fit_pairing.py.",

@@ -6,8 +6,10 @@ readouts: a pair that is the clear best of its row and column is worth more than
 of many alike, English paraphrase leans on the encoder more than a translation does.
 A logistic regression over the pair's signals and how each stands in its row and
 column learns that from the ``[[align]]`` pairs of the keyed check sets (both keys)
-and of the development corpus. Its weights are data (``weights/pairing.toml``),
-written by ``eval/fit_pairing.py`` and checked when loaded.
+and of the development corpus, each pair seen from both readouts, so that a row gap
+and a column gap get one weight and swapping the readouts transposes the pairs. Its
+weights are data (``weights/pairing.toml``), written by ``eval/fit_pairing.py`` and
+checked when loaded.
 
 The aligner chooses pairs on the mean of the content similarity and the model's
 confidence (its log-odds mapped into [0, 1], :func:`confidence`), among pairs the

@@ -11,7 +11,7 @@ from handmade import load_eval_script, samples_call
 
 from readout_diff import pairing, pipeline, reading, similarity
 from readout_diff.aligning import AlignOptions
-from readout_diff.model import Report
+from readout_diff.model import Alignment, Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -68,6 +68,44 @@ def test_the_shipped_model_loads_and_says_what_it_was_fitted_on() -> None:
     assert len(model.weights) == len(pairing.FEATURES)
     assert "keyed sentence pairs" in model.trained_on
     assert 0 < model.threshold < model.floor < 1
+
+
+def gap_weights(model: pairing.PairingModel) -> list[tuple[float, float]]:
+    """(row gap's weight, column gap's weight) of each signal."""
+    weight = dict(zip(pairing.FEATURES, model.weights, strict=True))
+    return [
+        (weight[name], weight[name.removesuffix("_row_gap") + "_col_gap"])
+        for name in pairing.FEATURES
+        if name.endswith("_row_gap")
+    ]
+
+
+def test_the_shipped_model_weighs_a_row_gap_as_its_column_gap() -> None:
+    # Which readout is A must not matter: swapping the inputs swaps the pairs.
+    pairs = gap_weights(pairing.load_model())
+    assert len(pairs) == 3
+    assert all(row == column for row, column in pairs)
+
+
+@needs_encoder
+def test_swapping_the_readouts_transposes_the_pairs() -> None:
+    a = reading.read_readout(str(SAMPLES / "kremlin_ru.txt"))
+    b = reading.read_readout(str(SAMPLES / "whitehouse.txt"))
+    forward = pipeline.compare(a, b).alignment
+    backward = pipeline.compare(b, a).alignment
+
+    def pairs(alignment: Alignment, swap: bool) -> list[tuple[object, ...]]:
+        return sorted(
+            ((g.b, g.a) if swap else (g.a, g.b)) + (g.evidence and g.evidence.pairing,)
+            for g in alignment.groups
+        )
+
+    assert pairs(forward, False) == pairs(backward, True)
+    assert any(g.evidence and g.evidence.pairing for g in forward.groups)
+    assert (forward.unmatched_a, forward.unmatched_b) == (
+        backward.unmatched_b,
+        backward.unmatched_a,
+    )
 
 
 @pytest.mark.parametrize(
@@ -160,6 +198,7 @@ def test_the_fit_script_writes_a_model_the_package_accepts(
     assert script.main([str(folder)]) == 0
     model = pairing.parse_model(out.read_text("utf-8"))
     assert "1 calls, 2 keyed sentence pairs" in model.trained_on
+    assert all(row == column for row, column in gap_weights(model))
 
 
 def test_summing_the_features_one_by_one_gives_the_stacks_probabilities() -> None:

@@ -42,10 +42,10 @@ def compare_texts(text_a: str, text_b: str, pack: TopicPack) -> Report | None:
         b = readout_from_text(text_b, "b")
     except InputError:
         return None  # blank text: rejected with a message, never compared
-    # The small pack's rules; the verdict stage is fitted on the built-in pack (and,
-    # on text like hypothesis's, would inherit an aligner tie-break that is not
-    # symmetric: see the session note).
-    return pipeline.compare(a, b, pipeline.Options(pack=pack, verdicts=False))
+    # The whole pipeline, verdict stage included, on the small pack. (It once ran
+    # without the stage: the pairing model weighed a row gap unlike a column gap, so
+    # swapping two readouts could swap a pair just over the bar, and the points with it.)
+    return pipeline.compare(a, b, pipeline.Options(pack=pack))
 
 
 def check_offsets(report: Report) -> None:
