@@ -23,6 +23,7 @@ from __future__ import annotations
 import pathlib
 import sys
 import tomllib
+from collections.abc import Callable
 
 import numpy as np
 
@@ -95,12 +96,30 @@ def swapped(x: np.ndarray) -> np.ndarray:
     return x[:, order]
 
 
-def main(argv: list[str]) -> int:
+def training_sets(argv: list[str], root: pathlib.Path, trained_on: list[str]) -> list[pathlib.Path]:
+    """The sets named on the command line, else the development corpus (where present)
+    and the check sets in ``trained_on``, under the checkout ``root``."""
     if argv:
-        sets = [pathlib.Path(s) for s in argv]
-    else:
-        dev = ROOT.parent / "shared" / "corpus" / "dev"
-        sets = ([dev] if dev.is_dir() else []) + [ROOT / "eval" / s for s in TRAINED_ON]
+        return [pathlib.Path(s) for s in argv]
+    dev = root.parent / "shared" / "corpus" / "dev"
+    return ([dev] if dev.is_dir() else []) + [root / "eval" / s for s in trained_on]
+
+
+def set_names(sets: list[pathlib.Path]) -> str:
+    """The sets as a model file's ``trained_on`` names them."""
+    return ", ".join(s.name if s.name != "dev" else "dev corpus" for s in sets)
+
+
+def write_model(out: pathlib.Path, lines: list[str], parse: Callable[[str], object]) -> None:
+    """Write a model file and read it back with the package's own ``parse``, which
+    refuses a file the package would refuse."""
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", "utf-8")
+    parse(out.read_text("utf-8"))
+
+
+def main(argv: list[str]) -> int:
+    sets = training_sets(argv, ROOT, TRAINED_ON)
     xs, ys, calls = [], [], 0
     for root in sets:
         for folder in sorted(root.iterdir()):
@@ -112,18 +131,15 @@ def main(argv: list[str]) -> int:
     # Every pair seen from both readouts, so that the model weighs a row gap as it
     # weighs a column gap: swapping the readouts must not change which pairs it likes.
     weights, intercept = fit(np.concatenate([x, swapped(x)]), np.concatenate([y, y]))
-    names = ", ".join(s.name if s.name != "dev" else "dev corpus" for s in sets)
     lines = [
         "# The aligner's pairing model (readout_diff/pairing.py), written by eval/fit_pairing.py.",
-        f'trained_on = "{calls} calls, {int(y.sum())} keyed sentence pairs: {names}"',
+        f'trained_on = "{calls} calls, {int(y.sum())} keyed sentence pairs: {set_names(sets)}"',
         *model_lines(pairing.FEATURES, weights, intercept),
         f"threshold = {THRESHOLD}",
         f"floor = {FLOOR}",
         f"blend = {BLEND}",
     ]
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text("\n".join(lines) + "\n", "utf-8")
-    pairing.parse_model(OUT.read_text("utf-8"))
+    write_model(OUT, lines, pairing.parse_model)
     print(f"{OUT.relative_to(ROOT)}: {calls} calls, {len(y)} pairs, {int(y.sum())} positive")
     return 0
 

@@ -29,7 +29,7 @@ import tomllib
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from fit_pairing import fit, model_lines
+from fit_pairing import fit, model_lines, set_names, training_sets, write_model
 
 from readout_diff import pipeline, reading, verdicts
 
@@ -84,11 +84,7 @@ def calls(sets: list[pathlib.Path]):
 
 
 def main(argv: list[str]) -> int:
-    if argv:
-        sets = [pathlib.Path(s) for s in argv]
-    else:
-        dev = ROOT.parent / "shared" / "corpus" / "dev"
-        sets = ([dev] if dev.is_dir() else []) + [ROOT / "eval" / s for s in TRAINED_ON]
+    sets = training_sets(argv, ROOT, TRAINED_ON)
     seen = list(calls(sets))
     xs, ys = [], []
     for judgement, features, keys in seen:
@@ -115,7 +111,6 @@ def main(argv: list[str]) -> int:
             ]
             ty.append(sum(hit) / len(hit))
     topic_w, topic_b = fit(np.array(tx), np.array(ty))
-    names = ", ".join(s.name if s.name != "dev" else "dev corpus" for s in sets)
 
     def block(name: str, features: tuple[str, ...], w: np.ndarray, b: float) -> list[str]:
         return ["", f"[{name}]", *model_lines(features, w, b)]
@@ -123,15 +118,13 @@ def main(argv: list[str]) -> int:
     lines = [
         "# The verdict stage's models (readout_diff/verdicts.py), written by eval/fit_verdicts.py.",
         f'trained_on = "{len(seen)} calls, {len(ys)} sentences, '
-        f'{len(ty)} one-sided issues: {names}"',
+        f'{len(ty)} one-sided issues: {set_names(sets)}"',
         f"point = {POINT}",
         f"keep = {KEEP}",
         *block("sentence", verdicts.SENTENCE_FEATURES, sentence_w, sentence_b),
         *block("topic", verdicts.TOPIC_FEATURES, topic_w, topic_b),
     ]
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text("\n".join(lines) + "\n", "utf-8")
-    verdicts.parse_model(OUT.read_text("utf-8"))
+    write_model(OUT, lines, verdicts.parse_model)
     print(f"{OUT.relative_to(ROOT)}: {len(seen)} calls, {len(ys)} sentences, {len(ty)} issues")
     return 0
 

@@ -61,15 +61,11 @@ def answers(
     """
     carrying = ({h.sentence for h in diff.hits_a}, {h.sentence for h in diff.hits_b})
     found: tuple[set[int], set[int]] = (set(), set())
-    for group in alignment.groups:
-        for i in group.a:
-            for j in group.b:
-                if alignment.score(i, j) < alignment.threshold:
-                    continue
-                if i in carrying[0] and j not in carrying[1]:
-                    found[1].add(j)
-                if j in carrying[1] and i not in carrying[0]:
-                    found[0].add(i)
+    for i, j in alignment.answering_pairs():
+        if i in carrying[0] and j not in carrying[1]:
+            found[1].add(j)
+        if j in carrying[1] and i not in carrying[0]:
+            found[0].add(i)
     a, b = (
         tuple(
             TopicHit.whole(diff.topic.id, s, paired=True)

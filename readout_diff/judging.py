@@ -195,14 +195,9 @@ def _roll_up(
         for hit in tagged.hits:
             where[side].setdefault(hit.topic_id, set()).add(hit.sentence)
     partners: tuple[dict[int, set[int]], dict[int, set[int]]] = ({}, {})
-    for group in alignment.groups:
-        for i in group.a:
-            for j in group.b:
-                # A pair the position prior alone lifted over the threshold places the
-                # two sentences together; it does not show that one answers the other.
-                if alignment.score(i, j) >= alignment.threshold:
-                    partners[0].setdefault(i, set()).add(j)
-                    partners[1].setdefault(j, set()).add(i)
+    for i, j in alignment.answering_pairs():
+        partners[0].setdefault(i, set()).add(j)
+        partners[1].setdefault(j, set()).add(i)
     key: dict[str, str] = {}
     for topic_id in sorted(present[0] | present[1]):
         issue = issue_of(topic_id, topics)

@@ -7,7 +7,7 @@ spaCy ``Doc`` or a dict. Character offsets are code-point offsets into
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -216,6 +216,17 @@ class Alignment:
     def score(self, a: int, b: int) -> float:
         """Similarity of sentence ``a`` of readout A and sentence ``b`` of readout B."""
         return self.similarity[a][b]
+
+    def answering_pairs(self) -> Iterator[tuple[int, int]]:
+        """(sentence of A, sentence of B) of every pair a group holds whose content
+        similarity reaches the threshold: the pairs that show one answers the other. (A
+        pair the position prior or the pairing model alone lifted places the two
+        sentences together; it does not show that.) A pair may come twice."""
+        for group in self.groups:
+            for i in group.a:
+                for j in group.b:
+                    if self.score(i, j) >= self.threshold:
+                        yield i, j
 
 
 class Presence(StrEnum):

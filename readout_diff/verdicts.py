@@ -163,12 +163,9 @@ def sentence_features(
         [set() for _ in range(sizes[0])],
         [set() for _ in range(sizes[1])],
     )
-    for group in alignment.groups:
-        for i in group.a:
-            for j in group.b:
-                if alignment.score(i, j) >= alignment.threshold:
-                    partners[0][i].add(j)
-                    partners[1][j].add(i)
+    for i, j in alignment.answering_pairs():
+        partners[0][i].add(j)
+        partners[1][j].add(i)
     cross = float(a.readout.language != b.readout.language)
     # Only the other readout's points count as its counterparts: a sentence is close to
     # the other side's title or its "spoke by telephone" for the names they share.

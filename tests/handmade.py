@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from pytest import MonkeyPatch
+
 from readout_diff.model import Readout, SegmentedReadout, Sentence, TaggedReadout, TopicHit
 
 
@@ -57,3 +59,15 @@ def samples_call(root: Path, gold: str) -> Path:
         (call / name).write_text((ROOT / "samples" / sample).read_text("utf-8"), "utf-8")
     (call / "gold.toml").write_text(gold, "utf-8")
     return call.parent
+
+
+def fit_on_samples(script_name: str, root: Path, monkeypatch: MonkeyPatch, gold: str) -> str:
+    """Run the fit script ``eval/<script_name>.py`` on :func:`samples_call`'s one call,
+    writing its model file under ``root`` instead of the package; the file's text."""
+    script = load_eval_script(script_name)
+    folder = samples_call(root, gold)
+    out = root / "model.toml"
+    monkeypatch.setattr(script, "OUT", out)
+    monkeypatch.setattr(script, "ROOT", root)
+    assert script.main([str(folder)]) == 0
+    return out.read_text("utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from handmade import load_eval_script, samples_call
+from handmade import fit_on_samples, load_eval_script
 
 from readout_diff import pairing, pipeline, reading, similarity
 from readout_diff.aligning import AlignOptions
@@ -185,18 +185,15 @@ def test_the_fit_recovers_a_clear_signal() -> None:
 def test_the_fit_script_writes_a_model_the_package_accepts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    script = load_eval_script("fit_pairing")
-    folder = samples_call(
+    text = fit_on_samples(
+        "fit_pairing",
         tmp_path,
+        monkeypatch,
         '[a]\nfile = "a.txt"\n[b]\nfile = "b.txt"\n'
         '[[align]]\na = "agreed to maintain contacts"\nb = "maintain transparent"\n'
         '[[align]]\na = "exchanged diplomatic notes"\nb = "extend New START"\n',
     )
-    out = tmp_path / "pairing.toml"
-    monkeypatch.setattr(script, "OUT", out)
-    monkeypatch.setattr(script, "ROOT", tmp_path)
-    assert script.main([str(folder)]) == 0
-    model = pairing.parse_model(out.read_text("utf-8"))
+    model = pairing.parse_model(text)
     assert "1 calls, 2 keyed sentence pairs" in model.trained_on
     assert all(row == column for row, column in gap_weights(model))
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from handmade import load_eval_script, samples_call, tagged
+from handmade import fit_on_samples, tagged
 
 from readout_diff import judging, pipeline, reading, similarity, verdicts
 from readout_diff.model import (
@@ -202,18 +202,15 @@ def test_the_stage_can_be_turned_off_and_keeps_the_samples_pack_verdicts() -> No
 def test_the_fit_script_writes_a_model_the_package_accepts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    script = load_eval_script("fit_verdicts")
-    folder = samples_call(
+    text = fit_on_samples(
+        "fit_verdicts",
         tmp_path,
+        monkeypatch,
         '[a]\nfile = "a.txt"\n[b]\nfile = "b.txt"\n'
         '[[topic]]\nname = "Iran"\nstatus = "only_a"\na = ["Iranian nuclear deal"]\n'
         '[[topic]]\nname = "Navalny"\nstatus = "only_b"\nb = ["Navalny"]\n'
         '[[topic]]\nname = "Covid"\nstatus = "only_a"\na = ["coronavirus pandemic"]\n'
         '[[topic]]\nname = "Ukraine"\nstatus = "both"\na = ["Ukraine"]\nb = ["Ukraine"]\n',
     )
-    out = tmp_path / "verdicts.toml"
-    monkeypatch.setattr(script, "OUT", out)
-    monkeypatch.setattr(script, "ROOT", tmp_path)
-    assert script.main([str(folder)]) == 0
-    fitted = verdicts.parse_model(out.read_text("utf-8"))
+    fitted = verdicts.parse_model(text)
     assert fitted.trained_on.startswith("1 calls, 18 sentences")
