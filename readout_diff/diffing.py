@@ -42,7 +42,48 @@ def assemble(
             pairs = shared_pairs(diff.hits_a + found[0], diff.hits_b + found[1], alignment)
             diff = replace(diff, pairs=pairs, answers=found)
         topics.append(diff)
-    return tuple(topics), judgement.passing
+    return with_points(tuple(topics), readouts), judgement.passing
+
+
+def with_points(
+    topics: tuple[TopicDiff, ...], readouts: tuple[TaggedReadout, TaggedReadout]
+) -> tuple[TopicDiff, ...]:
+    """The issues, each with the sentences whose one issue it is as whole-sentence
+    evidence (:attr:`TopicDiff.points`).
+
+    A readout makes one point per sentence as a rule; a sentence that carries one
+    issue of the report (its words, its answers; not a passing mention) makes it on
+    that issue in all its words. "The sides discussed the demand that humanitarian aid
+    be allowed into the Gaza Strip" is the Middle East's point as a whole, not only the
+    words "Gaza Strip", and a reader looking for the humanitarian aid finds it there.
+    A sentence with two issues or more keeps only the words that matched for each.
+    """
+    issues: tuple[dict[int, set[str]], dict[int, set[str]]] = ({}, {})
+    for diff in topics:
+        for k in (0, 1):
+            for hit in (diff.hits_a, diff.hits_b)[k] + diff.answers[k]:
+                issues[k].setdefault(hit.sentence, set()).add(diff.topic.id)
+    out = []
+    for diff in topics:
+        found: list[tuple[TopicHit, ...]] = []
+        for k, tagged in enumerate(readouts):
+            hits = (diff.hits_a, diff.hits_b)[k]
+            whole = {h.sentence for h in hits + diff.answers[k] if _is_whole(h, tagged)}
+            sole = sorted(
+                {h.sentence for h in hits}
+                - whole
+                - {i for i, ids in issues[k].items() if ids != {diff.topic.id}}
+            )
+            found.append(
+                tuple(TopicHit.whole(diff.topic.id, tagged.sentences[i], point=True) for i in sole)
+            )
+        out.append(replace(diff, points=(found[0], found[1])) if any(found) else diff)
+    return tuple(out)
+
+
+def _is_whole(hit: TopicHit, tagged: TaggedReadout) -> bool:
+    sentence = tagged.sentences[hit.sentence]
+    return hit.start <= sentence.start and hit.end >= sentence.end
 
 
 def answers(

@@ -101,10 +101,19 @@ class TopicHit:
     """True for a sentence of a shared issue's answers (:attr:`TopicDiff.answers`): no
     alias matched; the aligner paired it with a sentence on the issue; the whole
     sentence is the evidence."""
+    point: bool = False
+    """True for a sentence whose one issue this is (:attr:`TopicDiff.points`): the whole
+    sentence is the issue's point there, beside the words that matched in it."""
 
     @classmethod
     def whole(
-        cls, topic_id: str, sentence: Sentence, *, other_words: bool = False, paired: bool = False
+        cls,
+        topic_id: str,
+        sentence: Sentence,
+        *,
+        other_words: bool = False,
+        paired: bool = False,
+        point: bool = False,
     ) -> TopicHit:
         """A hit whose evidence is a whole sentence (a paraphrase, an answer, a point)."""
         return cls(
@@ -115,6 +124,7 @@ class TopicHit:
             text=sentence.text,
             other_words=other_words,
             paired=paired,
+            point=point,
         )
 
 
@@ -276,6 +286,12 @@ class TopicDiff:
     aligner paired with a sentence on it in the other readout (hits ``paired``, whole
     sentences): where that readout answers the other's point in words of its own.
     Evidence of the issue; never presence, which stays with ``hits_a``/``hits_b``."""
+    points: tuple[tuple[TopicHit, ...], tuple[TopicHit, ...]] = ((), ())
+    """Per readout, the sentences whose one issue this is, each as a whole sentence (hits
+    ``point``): a sentence that carries no other issue of the report makes its point on
+    this one, in all its words ("the American demand that humanitarian aid be allowed to
+    enter the Gaza Strip" is the Middle East's, not only "Gaza Strip"). Evidence of the
+    issue; never presence."""
 
     @property
     def in_other_words(self) -> bool:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import Invoke
 
+from readout_diff.render import json as json_report
+
 
 def test_cli_quiet_prints_nothing_and_keeps_the_status(
     invoke: Invoke, small_args: list[str], files: dict[str, Path]
@@ -47,7 +49,10 @@ def test_cli_output_writes_the_report_to_a_file(
     result = invoke(*small_args, "-f", "json", "-o", target, files["kremlin"], files["whitehouse"])
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 4
+    assert (
+        json.loads(target.read_text(encoding="utf-8"))["schema_version"]
+        == json_report.SCHEMA_VERSION
+    )
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
 
 

@@ -172,3 +172,51 @@ def test_a_sentence_paired_with_a_shared_issue_is_that_issue_evidence_there() ->
     assert by_id["trade"].side is Side.ONLY_A
     assert by_id["trade"].answers == ((), ())
     assert by_id["climate"].answers == ((), ())
+
+
+def test_a_sentence_with_one_issue_is_that_issue_point_in_all_its_words() -> None:
+    # "humanitarian aid into Gaza": the sentence carries one issue, so all its words are
+    # that issue's point there; a sentence with two issues keeps only its matched words.
+    a = tagged(
+        "a",
+        ["We talked arms and trade.", "We talked ukraine and the aid it needs."],
+        [("arms", 0, "arms"), ("trade", 0, "trade"), ("ukraine", 1, "ukraine")],
+    )
+    groups = [AlignedGroup(a=(1,), b=(1,), score=0.7), AlignedGroup(a=(0,), b=(2,), score=0.6)]
+    by_id = {d.topic.id: d for d in diff_topics(a, B, alignment(groups, 2, 3), TOPICS)}
+    ukraine, arms, trade = by_id["ukraine"], by_id["arms"], by_id["trade"]
+    (point,) = ukraine.points[0]
+    assert (point.sentence, point.point, point.alias) == (1, True, "")
+    assert (point.start, point.end, point.text) == (
+        a.sentences[1].start,
+        a.sentences[1].end,
+        "We talked ukraine and the aid it needs.",
+    )
+    assert [h.sentence for h in ukraine.points[1]] == [1]
+    assert arms.points[0] == () and trade.points == ((), ())  # two issues in sentence 0
+    assert [h.sentence for h in arms.points[1]] == [2]
+    # Evidence, never presence: the sides and the matched hits stay as they were.
+    assert (ukraine.side, arms.side, trade.side) == (Side.BOTH, Side.BOTH, Side.ONLY_A)
+    assert [(h.text, h.point) for h in ukraine.hits_a] == [("ukraine", False)]
+
+
+def test_a_whole_sentence_answer_is_not_given_again_as_a_point() -> None:
+    b = tagged(
+        "b",
+        ["Climate first.", "Then ukraine.", "The front line came up."],
+        [("climate", 0, "Climate"), ("ukraine", 1, "ukraine")],
+    )
+    groups = [AlignedGroup(a=(1,), b=(1, 2), score=0.7)]
+    by_id = {d.topic.id: d for d in diff_topics(A, b, alignment(groups, 3, 3), TOPICS)}
+    ukraine = by_id["ukraine"]
+    assert [h.sentence for h in ukraine.answers[1]] == [2]
+    assert [h.sentence for h in ukraine.points[1]] == [1]  # the answer is not a point too
+    # A sentence that answers one issue and carries another has two issues: no point.
+    b2 = tagged(
+        "b",
+        ["Climate first.", "Then ukraine.", "The front line and trade came up."],
+        [("climate", 0, "Climate"), ("ukraine", 1, "ukraine"), ("trade", 2, "trade")],
+    )
+    by_id = {d.topic.id: d for d in diff_topics(A, b2, alignment(groups, 3, 3), TOPICS)}
+    assert [h.sentence for h in by_id["ukraine"].answers[1]] == [2]
+    assert by_id["trade"].points[1] == ()

@@ -26,11 +26,13 @@ from readout_diff.model import (
 from readout_diff.render import columns
 from readout_diff.render.common import Style, many_verdict, negated_in, verdict
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """2: actor, act, tone, initiator, duration, topic share and rank (issue 13); 3: issue-level
 topics with presence, details and paraphrase evidence, passing mentions apart (issue 10);
 4: a shared topic's evidence includes the sentences that answer the other side's point on
-it (evidence ``paired``: whole sentences the aligner paired with one on the topic)."""
+it (evidence ``paired``: whole sentences the aligner paired with one on the topic); 5: a
+topic's evidence includes, as whole sentences, the sentences whose one issue it is
+(evidence ``point``)."""
 
 
 def header(pack: PackInfo) -> dict[str, Any]:
@@ -126,8 +128,8 @@ def _topic(diff: TopicDiff, names: tuple[str, str]) -> dict[str, Any]:
         "missing_from": [name for name in names if name not in present],
         "negated": diff.negated_only,
         "negated_in": negated_in(names, (diff.hits_a, diff.hits_b)),
-        "evidence": [_hit(h, names[0]) for h in diff.hits_a + diff.answers[0]]
-        + [_hit(h, names[1]) for h in diff.hits_b + diff.answers[1]],
+        "evidence": [_hit(h, names[0]) for h in diff.hits_a + diff.answers[0] + diff.points[0]]
+        + [_hit(h, names[1]) for h in diff.hits_b + diff.answers[1] + diff.points[1]],
         "pairs": [_group(g) for g in diff.pairs],
         "presence": {name: p.value for name, p in zip(names, diff.presence, strict=True)},
         "in_other_words": diff.in_other_words,
@@ -169,6 +171,7 @@ def _hit(hit: TopicHit, name: str) -> dict[str, Any]:
         "negated": hit.negated,
         "other_words": hit.other_words,
         "paired": hit.paired,
+        "point": hit.point,
     }
 
 
