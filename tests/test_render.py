@@ -139,6 +139,25 @@ def test_render_json_has_the_fields_the_scorer_reads(report: Report) -> None:
             readout = data["readouts"][0 if evidence["readout"] == "Kremlin" else 1]
             sentence = readout["sentences"][evidence["sentence"]]
             assert (evidence["start"], evidence["end"]) == (sentence["start"], sentence["end"])
+        # A sentence whose one issue this is gives it its whole text, beside the
+        # words that matched there; no other topic of the report is in that sentence.
+        for evidence in (e for e in topic["evidence"] if e["point"]):
+            readout = data["readouts"][0 if evidence["readout"] == "Kremlin" else 1]
+            sentence = readout["sentences"][evidence["sentence"]]
+            assert (evidence["start"], evidence["end"]) == (sentence["start"], sentence["end"])
+            assert any(
+                e["sentence"] == evidence["sentence"] and e["readout"] == evidence["readout"]
+                for e in topic["evidence"]
+                if not e["point"]
+            )
+            others = {
+                t["id"]
+                for t in data["topics"]
+                for e in t["evidence"]
+                if (e["readout"], e["sentence"]) == (evidence["readout"], evidence["sentence"])
+            }
+            assert others == {topic["id"]}
+    assert any(e["point"] for t in data["topics"] for e in t["evidence"])
     sizes = [len(r["sentences"]) for r in data["readouts"]]
     assert data["alignment"]
     for group in data["alignment"]:
