@@ -103,7 +103,7 @@ def main(argv: list[str]) -> int:
         points = [[sentence.probability(row) for row in rows] for rows in features]
         for index, side, row in verdicts.one_sided_rows(judgement, features, points):
             diff = judgement.topics[index]
-            hits = diff.hits_a if side == 0 else diff.hits_b
+            hits = diff.hits[side]
             tx.append(row)
             hit = [
                 any(h.start < e and s < h.end for h in hits for s, e in spans[side])

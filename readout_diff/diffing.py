@@ -61,13 +61,13 @@ def with_points(
     issues: tuple[dict[int, set[str]], dict[int, set[str]]] = ({}, {})
     for diff in topics:
         for k in (0, 1):
-            for hit in (diff.hits_a, diff.hits_b)[k] + diff.answers[k]:
+            for hit in diff.hits[k] + diff.answers[k]:
                 issues[k].setdefault(hit.sentence, set()).add(diff.topic.id)
     out = []
     for diff in topics:
         found: list[tuple[TopicHit, ...]] = []
         for k, tagged in enumerate(readouts):
-            hits = (diff.hits_a, diff.hits_b)[k]
+            hits = diff.hits[k]
             whole = {h.sentence for h in hits + diff.answers[k] if _is_whole(h, tagged)}
             sole = sorted(
                 {h.sentence for h in hits}
@@ -109,9 +109,7 @@ def answers(
             found[0].add(i)
     a, b = (
         tuple(
-            TopicHit.whole(diff.topic.id, s, paired=True)
-            for s in tagged.sentences
-            if s.index in indices
+            TopicHit.whole(diff.topic.id, tagged.sentences[i], paired=True) for i in sorted(indices)
         )
         for tagged, indices in zip(readouts, found, strict=True)
     )

@@ -294,6 +294,16 @@ class TopicDiff:
     issue; never presence."""
 
     @property
+    def hits(self) -> tuple[tuple[TopicHit, ...], tuple[TopicHit, ...]]:
+        """``(hits_a, hits_b)``: the hits that found the topic, per readout (by side)."""
+        return self.hits_a, self.hits_b
+
+    def evidence(self, side: int) -> tuple[TopicHit, ...]:
+        """All of one readout's evidence of the topic (0: A, 1: B): its hits, then the
+        sentences that answer the other's point on it, then its points."""
+        return self.hits[side] + self.answers[side] + self.points[side]
+
+    @property
     def in_other_words(self) -> bool:
         """True when one side's evidence is a paraphrase, not a pack alias."""
         return any(h.other_words for h in self.hits_a + self.hits_b)

@@ -154,7 +154,7 @@ def sentence_features(
         [set() for _ in range(sizes[1])],
     )
     for diff in topics:
-        for side, hits in enumerate((diff.hits_a, diff.hits_b)):
+        for side, hits in enumerate(diff.hits):
             for hit in hits:
                 issues[side][hit.sentence].add(diff.topic.id)
                 if diff.side is not Side.BOTH:
@@ -226,7 +226,7 @@ def topic_features(
     probabilities; ``size`` its number of sentences; ``other_groups`` the groups of the
     topics the other readout has.
     """
-    hits = diff.hits_a if side == 0 else diff.hits_b
+    hits = diff.hits[side]
     where = sorted({h.sentence for h in hits})
     probs = [points[k] for k in where]
 
@@ -263,7 +263,7 @@ def one_sided_rows(
     one-sided issue: what the topic model judges, in :func:`review` and in its fit."""
     groups: tuple[set[str], set[str]] = (set(), set())
     for diff in judgement.topics:
-        for side, hits in enumerate((diff.hits_a, diff.hits_b)):
+        for side, hits in enumerate(diff.hits):
             if hits:
                 groups[side].add(diff.topic.group or "")
     sizes = (len(judgement.a.sentences), len(judgement.b.sentences))
@@ -309,7 +309,7 @@ def review(
         if shared is not None:
             reviewed[index] = shared
         else:
-            one_sided[side].update(h.sentence for h in (diff.hits_a, diff.hits_b)[side])
+            one_sided[side].update(h.sentence for h in diff.hits[side])
     found: tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]] = ({}, {})
     for side, tagged in enumerate(readouts):
         for k, sentence in enumerate(tagged.sentences):
@@ -373,7 +373,7 @@ def _shared_in_other_words(
     """``diff`` shared, with the closest of the other readout's ``candidates`` (content
     score) to its own sentences as that readout's evidence; None without candidates."""
     there = 1 - here
-    mine = sorted({h.sentence for h in (diff.hits_a if here == 0 else diff.hits_b)})
+    mine = sorted({h.sentence for h in diff.hits[here]})
     others = sorted(candidates)
     if not others:
         return None

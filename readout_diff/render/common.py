@@ -206,7 +206,7 @@ def explanations(report: Report | MultiReport) -> Explanations:
         topics = []
         for diff in report.topics:
             k = 0 if side is Side.ONLY_A else 1
-            hits = (diff.hits_a, diff.hits_b)[k] + diff.answers[k]
+            hits = diff.hits[k] + diff.answers[k]
             if hits:
                 topics.append((diff.topic, hits))
         found.append((tagged.readout.name, topics))

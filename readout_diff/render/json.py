@@ -117,7 +117,7 @@ def _readout(
 
 
 def _topic(diff: TopicDiff, names: tuple[str, str]) -> dict[str, Any]:
-    present = [name for name, hits in zip(names, (diff.hits_a, diff.hits_b), strict=True) if hits]
+    present = [name for name, hits in zip(names, diff.hits, strict=True) if hits]
     return {
         "id": diff.topic.id,
         "label": diff.topic.label,
@@ -127,9 +127,8 @@ def _topic(diff: TopicDiff, names: tuple[str, str]) -> dict[str, Any]:
         "present_in": present,
         "missing_from": [name for name in names if name not in present],
         "negated": diff.negated_only,
-        "negated_in": negated_in(names, (diff.hits_a, diff.hits_b)),
-        "evidence": [_hit(h, names[0]) for h in diff.hits_a + diff.answers[0] + diff.points[0]]
-        + [_hit(h, names[1]) for h in diff.hits_b + diff.answers[1] + diff.points[1]],
+        "negated_in": negated_in(names, diff.hits),
+        "evidence": [_hit(h, name) for side, name in enumerate(names) for h in diff.evidence(side)],
         "pairs": [_group(g) for g in diff.pairs],
         "presence": {name: p.value for name, p in zip(names, diff.presence, strict=True)},
         "in_other_words": diff.in_other_words,
