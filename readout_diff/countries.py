@@ -142,6 +142,12 @@ def call_parties(readouts: Sequence[TaggedReadout]) -> frozenset[str]:
     return frozenset(code for side in read for code in (side.own, side.other) if code)
 
 
+def party_names(readouts: Sequence[TaggedReadout]) -> tuple[re.Pattern[str], ...]:
+    """The names of the call's countries (:func:`call_parties`), as patterns."""
+    parties = call_parties(readouts)
+    return tuple(c.pattern for c in countries() if c.code in parties)
+
+
 def _mentions(tagged: TaggedReadout, country: Country) -> list[TopicHit]:
     """The country's names in a readout's sentences that no topic's hit covers."""
     text = tagged.readout.text

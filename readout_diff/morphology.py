@@ -6,13 +6,15 @@ aliases and the vocabulary of readouts, which repeats from call to call. So the
 answers are kept in the cache folder (:mod:`readout_diff.cache`, file ``ru-words``)
 and pymorphy3 is loaded only when a word turns up that the table does not know.
 
-Two answers are kept per word, the two the Russian pipeline asks for
-(:mod:`readout_diff.segmenting`):
+Three answers are kept per word, the two the Russian pipeline asks for
+(:mod:`readout_diff.segmenting`) and the one the naming of points asks for
+(:mod:`readout_diff.pointnames`):
 
 * :meth:`RussianMorphology.lookup_lemma`: spaCy's ``pymorphy3_lookup`` lemma, the
   normal form all of pymorphy3's parses agree on, else the word as written;
 * :meth:`RussianMorphology.first_lemma`: the normal form of pymorphy3's most
-  probable parse.
+  probable parse;
+* :meth:`RussianMorphology.part_of_speech`: that parse's part of speech.
 
 Both are pure functions of the word and of pymorphy3's version and dictionaries,
 which key the file. A process learns words as it goes and writes the table when it
@@ -46,7 +48,7 @@ def _table_key() -> str:
 def _valid(value: Any) -> bool:
     return (
         isinstance(value, tuple)
-        and len(value) == 2
+        and len(value) == 3
         and all(
             isinstance(table, dict)
             and all(isinstance(k, str) and isinstance(v, str) for k, v in table.items())
@@ -63,6 +65,7 @@ class RussianMorphology:
         self._key: str | None = None
         self._lookup: dict[str, str] = {}
         self._first: dict[str, str] = {}
+        self._pos: dict[str, str] = {}
         self._loaded = False
         self._learnt = 0
         self._saved_at: float | None = None
@@ -72,7 +75,7 @@ class RussianMorphology:
         self._key = _table_key()
         stored = cache.read(_FILE, self._key, _valid)
         if stored is not None:
-            self._lookup, self._first = stored
+            self._lookup, self._first, self._pos = stored
 
     def _morph(self) -> Any:
         if self._analyzer is None:
@@ -103,6 +106,17 @@ class RussianMorphology:
             self._learn(self._first, word, lemma)
         return lemma
 
+    def part_of_speech(self, word: str) -> str:
+        """pymorphy3's part of speech of ``word``'s most probable parse ("NOUN", "ADJF",
+        "VERB", "PREP" …; "" for a word it does not tag, such as a number)."""
+        if not self._loaded:
+            self._load()
+        pos = self._pos.get(word)
+        if pos is None:
+            pos = str(self.best_parse(word).tag.POS or "")
+            self._learn(self._pos, word, pos)
+        return pos
+
     def best_parse(self, word: str) -> Any:
         """pymorphy3's most probable parse of ``word`` (loads pymorphy3; not cached)."""
         return self._morph().parse(word)[0]
@@ -111,6 +125,9 @@ class RussianMorphology:
         table[word] = lemma
         if len(table) <= MAX_WORDS:
             self._learnt += 1
+
+    def _tables(self) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+        return self._lookup, self._first, self._pos
 
     def save(self, *, soon: bool = False) -> None:
         """Write the table if words were learnt since it was read or written.
@@ -125,12 +142,10 @@ class RussianMorphology:
             return
         stored = cache.read(_FILE, self._key, _valid)
         if stored is not None:  # what another process learnt meanwhile is kept too
-            for mine, theirs in zip((self._lookup, self._first), stored, strict=True):
+            for mine, theirs in zip(self._tables(), stored, strict=True):
                 for word in itertools.islice(theirs.keys() - mine.keys(), MAX_WORDS - len(mine)):
                     mine[word] = theirs[word]
-        tables = tuple(
-            dict(itertools.islice(t.items(), MAX_WORDS)) for t in (self._lookup, self._first)
-        )
+        tables = tuple(dict(itertools.islice(t.items(), MAX_WORDS)) for t in self._tables())
         cache.write(_FILE, self._key, tables)
         self._learnt, self._saved_at = 0, now
 

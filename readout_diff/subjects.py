@@ -65,7 +65,7 @@ _NO_SUBJECT = re.compile(
 _PHRASE_END = re.compile(
     r"[,;:.()]|\s(?:and|as well as|with|which|that|who|и|а также|что|который)\s"
 )
-_GENERIC = re.compile(
+GENERIC = re.compile(
     r"(?:bilateral|regional|international|global|agenda|cooperation|relations|ties|issues?"
     r"|matters|further|development|partnership|interaction|mutual\w*|двусторонн|региональн"
     r"|международн|повестк|взаимодейств|сотрудничеств|отношени|связ|вопрос|дальнейш|развити"
@@ -73,6 +73,8 @@ _GENERIC = re.compile(
     r"|key|other|several|various)\w*$|(?:и|в|ряд|of|and|the|in|a)$",
     re.IGNORECASE,
 )
+"""The relationship's formulas ("bilateral cooperation", "вопросы региональной повестки"):
+a name made of these words alone names no point."""
 _CONTINUES = re.compile(
     r"\b(?:in\s+(?:this|that)\s+(?:context|regard|connection|respect)|to\s+(?:this|that)\s+end"
     r"|in\s+this\s+light|in\s+that\s+spirit)\b"
@@ -192,7 +194,7 @@ def subject_phrase(text: str) -> tuple[int, int] | None:
         words = words[:-1]
     # "bilateral cooperation", "вопросы региональной повестки": the relationship's
     # formulas, not a point of their own.
-    if len(words) < 2 or all(_GENERIC.match(w.group()) for w in words):
+    if len(words) < 2 or all(GENERIC.match(w.group()) for w in words):
         return None
     end = start + words[-1].end()
     while end > start and not text[end - 1].isalnum():

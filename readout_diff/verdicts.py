@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
-from readout_diff import subjects
+from readout_diff import countries, pointnames, subjects
 from readout_diff.judging import Judgement, shared_in_other_words
 from readout_diff.model import (
     Alignment,
@@ -311,13 +311,14 @@ def review(
         else:
             one_sided[side].update(h.sentence for h in diff.hits[side])
     found: tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]] = ({}, {})
+    parties = countries.party_names(readouts)
     for side, tagged in enumerate(readouts):
         for k, sentence in enumerate(tagged.sentences):
             if points[side][k] < m.point or k in one_sided[side]:
                 continue
             if not features[side][k][_COLUMN["point"]]:
                 continue
-            label = _label(sentence.text)
+            label = _label(sentence.text, tagged.readout.language, parties)
             found[side].setdefault("subject:" + subjects.slug(label), (k, label))
     # A name the judgement has, or both readouts' points share, is no one-sided point.
     taken = {diff.topic.id for diff in topics} | (found[0].keys() & found[1].keys())
@@ -351,14 +352,19 @@ def review(
     )
 
 
-def _label(text: str) -> str:
-    """A point's name: the words after its reporting verb, else the opening words of
-    what it reports ("The President said that normalisation …" -> "normalisation …")."""
+def _label(text: str, language: str, parties: Sequence[re.Pattern[str]] = ()) -> str:
+    """A point's name: the words after its reporting verb, else the noun phrase that
+    says what it reports (:func:`readout_diff.pointnames.point_phrase`), else its
+    opening words ("The President said that normalisation …" -> "normalisation …")."""
     span = subjects.subject_phrase(text)
     if span is not None:
         return text[span[0] : span[1]]
     said = _SAID_THAT.match(text)
-    words = text[said.end() if said else 0 :].rstrip(" .;:").split()
+    reported = said.end() if said else 0
+    span = pointnames.point_phrase(text[reported:], language, parties)
+    if span is not None:
+        return text[reported + span[0] : reported + span[1]]
+    words = text[reported:].rstrip(" .;:").split()
     return " ".join(words[:LABEL_WORDS]) + (" …" if len(words) > LABEL_WORDS else "")
 
 

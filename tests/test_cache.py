@@ -279,16 +279,26 @@ def test_russian_lemmas_are_those_of_spacys_pymorphy3_lookup_lemmatizer() -> Non
     assert [ours.first_lemma(w) for w in lowered] == [
         analyser.parse(w)[0].normal_form for w in lowered
     ]
+    assert [ours.part_of_speech(w) for w in lowered] == [
+        str(analyser.parse(w)[0].tag.POS or "") for w in lowered
+    ]
 
 
 def test_russian_words_learnt_once_need_no_pymorphy3_later(folder: Path) -> None:
     words = sample_words()
     first = morphology.RussianMorphology()
-    lemmas = [(first.lookup_lemma(w), first.first_lemma(w.lower())) for w in words]
+
+    def answers(m: morphology.RussianMorphology) -> list[tuple[str, str, str]]:
+        return [
+            (m.lookup_lemma(w), m.first_lemma(w.lower()), m.part_of_speech(w.lower()))
+            for w in words
+        ]
+
+    learnt = answers(first)
     first.save()
     assert (folder / "ru-words").is_file()
     later = morphology.RussianMorphology()
-    assert [(later.lookup_lemma(w), later.first_lemma(w.lower())) for w in words] == lemmas
+    assert answers(later) == learnt
     assert later._analyzer is None  # pymorphy3 was never loaded
     later.lookup_lemma("неведомыйсловоформ")
     assert later._analyzer is not None

@@ -177,11 +177,24 @@ def test_a_one_sided_issue_the_model_doubts_is_shared_in_other_words() -> None:
 
 def test_a_point_reported_as_a_clause_is_named_by_what_it_reports() -> None:
     label = verdicts._label(
-        "The Russian President said that normalisation of relations would serve both peoples."
+        "The Russian President said that normalisation of relations would serve both peoples.",
+        "en",
     )
-    assert label.startswith("normalisation of relations")
-    assert verdicts._label("Президент отметил, что нормализация отношений важна.").startswith(
-        "нормализация"
+    assert label == "normalisation of relations"
+    label = verdicts._label("Президент отметил, что нормализация отношений важна.", "ru")
+    assert label == "нормализация отношений"
+
+
+def test_a_point_without_a_reporting_verb_is_named_by_its_noun_phrase() -> None:
+    # Not the sentence's opening words ("During the call, both sides reaffirmed their …").
+    text = (
+        "During the call, both sides reaffirmed their shared resolve to carry the strategic "
+        "partnership forward."
+    )
+    assert verdicts._label(text, "en") == "strategic partnership"
+    # A sentence with no noun phrase keeps its opening words.
+    assert verdicts._label("They are null and void and change nothing at all.", "en") == (
+        "They are null and void and change nothing …"
     )
 
 
