@@ -359,6 +359,18 @@ class TopicPresence:
 
     topic: Topic
     hits: tuple[tuple[TopicHit, ...], ...]
+    presence: tuple[Presence, ...] = ()
+    """How each readout has the issue (discussed, in passing, absent); () when only
+    its hits are known."""
+    details: tuple[TopicPresence, ...] = ()
+    """Sub-issues of this issue that some of the readouts discussing it raise and others
+    do not ("only bundesregierung and elysee mention the Zaporizhzhia plant")."""
+
+    @property
+    def in_other_words(self) -> bool:
+        """Whether some readout has the issue only through another readout's words in
+        other words (a paraphrase, :attr:`TopicHit.other_words`)."""
+        return any(hits and all(h.other_words for h in hits) for hits in self.hits)
 
     @property
     def present(self) -> tuple[bool, ...]:

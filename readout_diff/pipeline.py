@@ -23,10 +23,13 @@ from readout_diff.model import (
     MultiReport,
     PackInfo,
     PairAlignment,
+    Presence,
     Readout,
     Report,
     TaggedReadout,
     Topic,
+    TopicHit,
+    TopicKind,
     TopicPresence,
 )
 from readout_diff.reading import distinct_names, distinct_names_all
@@ -137,35 +140,93 @@ def _pack_info(pack: TopicPack) -> PackInfo:
 def compare_all(readouts: list[Readout], options: Options | None = None) -> MultiReport:
     """Compare three or more accounts of one call: a topic matrix and pairwise alignments.
 
-    Named things no topic covers are left out here (they are matched between two texts
-    at a time); third countries are not (unless ``options.adhoc`` is off): a country
-    any account discusses is a topic, and a party of the call in one account is one
-    in all (:func:`readout_diff.countries.third_country_topics_all`).
+    The matrix is judged as two accounts are (:func:`compare`), one pair at a time, so
+    that three accounts get the verdicts two of them would: issue-level topics, with
+    the sub-issues some of the accounts that discuss an issue raise and others do not
+    as its details; passing mentions that count as presence but never make a topic
+    missing by themselves; an issue one account makes in other words. An account has
+    a pack topic when some pair it is in finds it there, by its words or in other
+    words. Named things and the one-sided points no topic covers are matched between
+    two texts at a time and are left out here; third countries are not (unless
+    ``options.adhoc`` is off): a country any account discusses is a topic, and a party
+    of the call in one account is one in all
+    (:func:`readout_diff.countries.third_country_topics_all`).
     """
     opts = options or Options()
     pack = opts.pack or topics.builtin_pack()
-    tagged = [_tag(r, pack, opts.models)[0] for r in distinct_names_all(readouts)]
-    by_id = {spec.id: spec.topic() for spec in pack.topics}
+    named = distinct_names_all(readouts)
+    tagged = [_tag(r, pack, opts.models)[0] for r in named]
+    specs = {spec.id: spec.topic() for spec in pack.topics}
+    by_id: dict[str, Topic] = {}
+    found: dict[str, list[list[TopicHit]]] = {}
+    how: dict[str, list[Presence]] = {}
+    rank = {Presence.ABSENT: 0, Presence.PASSING: 1, Presence.DISCUSSED: 2}
+
+    def add(topic: Topic, k: int, hits: tuple[TopicHit, ...], presence: Presence) -> None:
+        by_id.setdefault(topic.id, topic)
+        found.setdefault(topic.id, [[] for _ in tagged])[k].extend(hits)
+        seen = how.setdefault(topic.id, [Presence.ABSENT for _ in tagged])
+        seen[k] = max(seen[k], presence if hits else Presence.ABSENT, key=rank.__getitem__)
+
+    alignments = []
+    for i in range(len(tagged)):
+        for j in range(i + 1, len(tagged)):
+            report = compare(named[i], named[j], opts)
+            alignments.append(PairAlignment(a=i, b=j, alignment=report.alignment))
+            for diff in report.topics:
+                if diff.topic.kind is not TopicKind.PACK:
+                    continue
+                for side, k in enumerate((i, j)):
+                    evidence = (*diff.hits[side], *diff.answers[side])
+                    add(diff.topic, k, evidence, diff.presence[side])
     if opts.adhoc:
-        found, third = countries.third_country_topics_all(tagged)
-        tagged = list(found)
-        by_id.update(third)
-    first_seen: dict[str, tuple[int, int]] = {}
-    for k, readout in enumerate(tagged):
-        for hit in readout.hits:
-            first_seen.setdefault(hit.topic_id, (k, hit.start))
-    presence = tuple(
+        with_countries, third = countries.third_country_topics_all(tagged)
+        tagged = list(with_countries)
+        for k, readout in enumerate(tagged):
+            for hit in readout.hits:
+                if hit.topic_id in third:
+                    add(third[hit.topic_id], k, (hit,), Presence.DISCUSSED)
+    presence = [
         TopicPresence(
             topic=by_id[topic_id],
-            hits=tuple(tuple(h for h in r.hits if h.topic_id == topic_id) for r in tagged),
+            hits=_in_order(per_readout),
+            presence=tuple(how[topic_id]),
+            details=_details(topic_id, per_readout, specs),
         )
-        for topic_id in sorted(first_seen, key=lambda t: (first_seen[t], t))
-    )
-    alignments = tuple(
-        PairAlignment(a=i, b=j, alignment=aligning.align(tagged[i], tagged[j], opts.align))
-        for i in range(len(tagged))
-        for j in range(i + 1, len(tagged))
-    )
+        for topic_id, per_readout in found.items()
+    ]
+    first = {p.topic.id: min((k, h[0].start) for k, h in enumerate(p.hits) if h) for p in presence}
+    presence.sort(key=lambda p: (first[p.topic.id], p.topic.id))
     return MultiReport(
-        readouts=tuple(tagged), topics=presence, alignments=alignments, pack=_pack_info(pack)
+        readouts=tuple(tagged),
+        topics=tuple(presence),
+        alignments=tuple(alignments),
+        pack=_pack_info(pack),
     )
+
+
+def _in_order(per_readout: list[list[TopicHit]]) -> tuple[tuple[TopicHit, ...], ...]:
+    """Each readout's hits once each, in text order."""
+    return tuple(
+        tuple(sorted(set(hits), key=lambda h: (h.start, h.end, h.topic_id))) for hits in per_readout
+    )
+
+
+def _details(
+    issue: str, per_readout: list[list[TopicHit]], specs: dict[str, Topic]
+) -> tuple[TopicPresence, ...]:
+    """The issue's sub-issues that some of the readouts discussing it have and others
+    do not, in order of first mention."""
+    discussing = [k for k, hits in enumerate(per_readout) if hits]
+    subs = dict.fromkeys(
+        h.topic_id
+        for hits in per_readout
+        for h in sorted(hits, key=lambda x: x.start)
+        if h.topic_id != issue and h.topic_id in specs
+    )
+    details = []
+    for sub in subs:
+        hits = _in_order([[h for h in hits if h.topic_id == sub] for hits in per_readout])
+        if len(discussing) > 1 and not all(hits[k] for k in discussing):
+            details.append(TopicPresence(topic=specs[sub], hits=hits))
+    return tuple(details)

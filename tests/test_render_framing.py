@@ -31,7 +31,7 @@ def report(compare_texts: Callable[..., Report]) -> Report:
 
 def test_json_carries_actor_act_tone_share_and_rank(report: Report) -> None:
     data = json.loads(render(report, "json"))
-    assert data["schema_version"] == 5
+    assert data["schema_version"] == 6
     assert data["call"] == {"initiator": "", "duration": ""}
     kremlin, whitehouse = data["readouts"]
     assert kremlin["tone"] == ["businesslike", "frank"] and whitehouse["tone"] == []

@@ -290,3 +290,21 @@ def describe_evidence(group: AlignedGroup) -> str:
 def group_label(group: AlignedGroup) -> str:
     """``[2] ~ [3]``, ``[4, 5] ~ [6]``: the sentences of a group on each side."""
     return f"[{', '.join(map(str, group.a))}] ~ [{', '.join(map(str, group.b))}]"
+
+
+def listed(names: Sequence[str]) -> str:
+    """Names as a reader lists them: "a", "a and b", "a, b and c"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def detail_line(
+    names: Sequence[str],
+    detail: TopicPresence,
+    what: str | None = None,
+    verbs: tuple[str, str] = ("mentions", "mention"),
+) -> str:
+    """What a detail of an issue says across readouts: "only a and b mention <detail>"
+    (``what`` in place of the detail's label, ``verbs`` for one readout and for more)."""
+    having = [n for n, p in zip(names, detail.present, strict=True) if p]
+    verb = verbs[0] if len(having) == 1 else verbs[1]
+    return f"only {listed(having)} {verb} {detail.topic.label if what is None else what}"

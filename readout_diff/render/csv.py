@@ -16,7 +16,8 @@ topics, one row each with the status ``passing_a`` or ``passing_b`` (never
 
 A report on three or more readouts (:func:`render_many`) has the same leading
 columns and, per readout (``r1_…``, ``r2_…``), its name, the sentence indices and
-the evidence.
+the evidence; then, per readout, how it has the issue (``rK_presence``) and the
+details it raises that others discussing the issue do not (``rK_details``).
 """
 
 from __future__ import annotations
@@ -154,11 +155,21 @@ def render_many(report: MultiReport, style: Style) -> str:
     header = ["id", "label", "group", "kind", "status"]
     for k in range(1, count + 1):
         header += [f"r{k}_readout", f"r{k}_sentences", f"r{k}_evidence"]
+    # The issue-level judgement, last (as in a two-readout report): how each readout
+    # has the issue, and the details it raises that others discussing it do not.
+    for k in range(1, count + 1):
+        header += [f"r{k}_presence", f"r{k}_details"]
     rows = []
     for topic in report.topics:
         row = [topic.topic.id, topic.topic.label, topic.topic.group, topic.topic.kind.value]
         row.append(topic.status)
         for tagged, hits in zip(report.readouts, topic.hits, strict=True):
             row += [tagged.readout.name, *_evidence(tagged, hits)]
+        for k, hits in enumerate(topic.hits):
+            presence = (
+                topic.presence[k].value if topic.presence else ("discussed" if hits else "absent")
+            )
+            details = [f"{d.topic.label} {_numbers(d.hits[k])}" for d in topic.details if d.hits[k]]
+            row += [presence, JOIN.join(details)]
         rows.append(row)
     return _write(header, rows)

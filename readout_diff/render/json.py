@@ -22,17 +22,21 @@ from readout_diff.model import (
     TaggedReadout,
     TopicDiff,
     TopicHit,
+    TopicPresence,
 )
 from readout_diff.render import columns
 from readout_diff.render.common import Style, many_verdict, negated_in, verdict
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """2: actor, act, tone, initiator, duration, topic share and rank (issue 13); 3: issue-level
 topics with presence, details and paraphrase evidence, passing mentions apart (issue 10);
 4: a shared topic's evidence includes the sentences that answer the other side's point on
 it (evidence ``paired``: whole sentences the aligner paired with one on the topic); 5: a
 topic's evidence includes, as whole sentences, the sentences whose one issue it is
-(evidence ``point``)."""
+(evidence ``point``); 6: a report on three or more readouts is judged at issue level a pair
+at a time, its topics' ``presence`` may be ``passing``, and its ``details`` list the
+sub-issues some readouts raise and others do not (``status`` ``missing_one`` or ``some``,
+``present_in``, ``evidence``)."""
 
 
 def header(pack: PackInfo) -> dict[str, Any]:
@@ -232,13 +236,21 @@ def many_to_dict(report: MultiReport) -> dict[str, Any]:
                 "negated_in": negated_in(names, t.hits),
                 "evidence": [_hit(h, names[k]) for k, hits in enumerate(t.hits) for h in hits],
                 "pairs": [],
-                # Issue-level judgement is for two readouts; here presence is plain.
-                "presence": {
-                    n: "discussed" if p else "absent" for n, p in zip(names, t.present, strict=True)
-                },
-                "in_other_words": False,
+                "presence": _many_presence(names, t),
+                "in_other_words": t.in_other_words,
                 "confidence": None,
-                "details": [],
+                "details": [
+                    {
+                        "id": d.topic.id,
+                        "label": d.topic.label,
+                        "status": d.status,
+                        "present_in": [n for n, p in zip(names, d.present, strict=True) if p],
+                        "evidence": [
+                            _hit(h, names[k]) for k, hits in enumerate(d.hits) for h in hits
+                        ],
+                    }
+                    for d in t.details
+                ],
             }
             for t in report.topics
         ],
@@ -251,6 +263,13 @@ def many_to_dict(report: MultiReport) -> dict[str, Any]:
         "threshold": report.alignments[0].alignment.threshold,
         "similarity": similarity_info(report.alignments[0].alignment),
     }
+
+
+def _many_presence(names: list[str], topic: TopicPresence) -> dict[str, str]:
+    """How each readout has the topic: as the pairs judged it, else by its hits."""
+    if topic.presence:
+        return {n: p.value for n, p in zip(names, topic.presence, strict=True)}
+    return {n: "discussed" if p else "absent" for n, p in zip(names, topic.present, strict=True)}
 
 
 def _unaligned(report: MultiReport) -> list[list[int]]:

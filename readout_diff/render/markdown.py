@@ -22,6 +22,7 @@ from readout_diff.render.common import (
     Style,
     describe_evidence,
     describe_hit,
+    detail_line,
     diff_negation_note,
     explanations,
     group_label,
@@ -221,6 +222,20 @@ def render_many(report: MultiReport, style: Style) -> str:
                     sentence = _sentence_with(report.readouts[k], hits[0].sentence, hits)
                     lines.append(f"- {names[k]}: \\[{hits[0].sentence}\\] {sentence}")
             lines.append("")
+    detailed = [t for t in report.topics if t.details]
+    if detailed:
+        lines += ["## Details of issues several accounts discuss", ""]
+        for topic in detailed:
+            for detail in topic.details:
+                lines += [
+                    f"### {escape(topic.topic.label)}: {escape(detail_line(plain, detail))}",
+                    "",
+                ]
+                for k, hits in enumerate(detail.hits):
+                    if hits:
+                        sentence = _sentence_with(report.readouts[k], hits[0].sentence, hits)
+                        lines.append(f"- {names[k]}: \\[{hits[0].sentence}\\] {sentence}")
+                lines.append("")
     lines += ["## Pairwise alignment", "", "| readouts | aligned groups | unmatched |"]
     lines.append("|---|--:|--:|")
     for pair in report.alignments:

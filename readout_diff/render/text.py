@@ -32,6 +32,7 @@ from readout_diff.render.common import (
     Style,
     describe_evidence,
     describe_hit,
+    detail_line,
     diff_negation_note,
     explanations,
     group_label,
@@ -410,6 +411,21 @@ def render_many(report: MultiReport, style: Style) -> str:
                 if hits:
                     line = _evidence(report.readouts[k], hits, style.color, console.width - 4)
                     console.print(Padding(line, (0, 0, 0, 4)))
+    detailed = [t for t in report.topics if t.details]
+    if detailed:
+        console.print()
+        console.print(Text("Details of issues several accounts discuss", style="bold underline"))
+        for topic in detailed:
+            for detail in topic.details:
+                heading = Text.assemble(
+                    (topic.topic.label, "bold cyan" if style.color else ""),
+                    f": {detail_line(names, detail)}",
+                )
+                console.print(Padding(heading, (0, 0, 0, 2)))
+                for k, hits in enumerate(detail.hits):
+                    if hits:
+                        line = _evidence(report.readouts[k], hits, style.color, console.width - 4)
+                        console.print(Padding(line, (0, 0, 0, 4)))
     console.print()
     console.print(Text("Pairwise alignment", style="bold underline"))
     pairs = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)

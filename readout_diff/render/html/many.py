@@ -3,11 +3,16 @@ as the filter, every pairwise alignment linked."""
 
 from __future__ import annotations
 
-from readout_diff.model import MultiReport
-from readout_diff.render.common import Style, many_table_sections, many_verdict
+from dataclasses import replace
+
+from readout_diff.model import MultiReport, TopicHit, TopicPresence
+from readout_diff.render.common import Style, detail_line, many_table_sections, many_verdict
 from readout_diff.render.html.page import (
+    ABSENT,
+    DETAIL,
     GUTTER,
     MANY_KIND,
+    PRESENT,
     Topics,
     column_head,
     document,
@@ -26,19 +31,38 @@ from readout_diff.render.html.page import (
 
 
 class _ManyPage(Topics):
-    """The topics of a report on three or more readouts."""
+    """The topics of a report on three or more readouts: its issues, then their
+    details; a sub-issue no readout discussing the issue lacks is shown as its issue."""
 
     def __init__(self, report: MultiReport) -> None:
         self.report = report
-        super().__init__(
-            {t.topic.id: MANY_KIND[t.status] for t in report.topics},
-            {
-                t.topic.id: not_discussed(
-                    t.topic.label, [r.readout.name for r in report.readouts], t.hits
-                )
-                for t in report.topics
-            },
-        )
+        names = [r.readout.name for r in report.readouts]
+        kinds = {t.topic.id: MANY_KIND[t.status] for t in report.topics}
+        labels = {t.topic.id: not_discussed(t.topic.label, names, t.hits) for t in report.topics}
+        parents: dict[str, str] = {}
+        for topic in report.topics:
+            for detail in topic.details:
+                kinds.setdefault(detail.topic.id, DETAIL)
+                labels.setdefault(detail.topic.id, detail.topic.label)
+                parents.setdefault(detail.topic.id, topic.topic.id)
+        super().__init__(kinds, labels, parents)
+        # Per readout and sentence, its hits under the id the page shows them by: a
+        # detail's own, else its issue's (and a sentence that says an issue in other
+        # words carries it, though no word of the pack matched).
+        self.hits: list[dict[int, tuple[TopicHit, ...]]] = []
+        for k in range(len(report.readouts)):
+            found: dict[int, list[TopicHit]] = {}
+            for topic in report.topics:
+                details = {d.topic.id for d in topic.details if d.hits[k]}
+                for hit in topic.hits[k]:
+                    shown = hit.topic_id if hit.topic_id in details else topic.topic.id
+                    found.setdefault(hit.sentence, []).append(replace(hit, topic_id=shown))
+            self.hits.append(
+                {
+                    i: tuple(sorted(set(hits), key=lambda h: (h.start, h.end, h.topic_id)))
+                    for i, hits in found.items()
+                }
+            )
 
 
 def render_many(report: MultiReport, style: Style) -> str:
@@ -75,6 +99,11 @@ def _many_aside(page: _ManyPage) -> list[str]:
                 ("unmatched", "dashed: no counterpart in any other readout"),
                 ("link", "aligned sentences (point at one to light up its counterparts)"),
                 ("mark three", "the words that triggered a topic"),
+                *(
+                    [(DETAIL, "dashed: a detail some readouts raise under an issue others discuss")]
+                    if any(t.details for t in report.topics)
+                    else []
+                ),
             ]
         ),
         "<h2>Topics</h2>",
@@ -104,6 +133,7 @@ def _many_aside(page: _ManyPage) -> list[str]:
                     f'<tr class="{page.kinds[topic.topic.id]}">'
                     f"<td>{topic_button(page, topic.topic)}</td>{marks}</tr>"
                 )
+                lines += [_detail_row(page, names, detail) for detail in topic.details]
         lines += ["</tbody>", "</table>"]
     lines += [
         '<h2 class="gap-above">Pairwise alignment</h2>',
@@ -120,6 +150,21 @@ def _many_aside(page: _ManyPage) -> list[str]:
             f"<td>{len(alignment.unmatched_a)} + {len(alignment.unmatched_b)}</td></tr>"
         )
     return [*lines, "</tbody>", "</table>", "</aside>"]
+
+
+def _detail_row(page: _ManyPage, names: list[str], detail: TopicPresence) -> str:
+    """A row under an issue for one of its details: the readouts that raise it."""
+    cells = "".join(
+        f'<td class="mark on {DETAIL}" title="{e(f"{name} raises it")}">{PRESENT}</td>'
+        if present
+        else f'<td class="mark" title="{e(f"not raised by {name}")}">{ABSENT}</td>'
+        for name, present in zip(names, detail.present, strict=True)
+    )
+    note = "detail: " + detail_line(names, detail, "it", ("raises", "raise"))
+    return (
+        f'<tr class="{DETAIL}"><td>{topic_button(page, detail.topic)}'
+        f'<small class="note">{e(note)}</small></td>{cells}</tr>'
+    )
 
 
 def _many_readouts(page: _ManyPage) -> list[str]:
@@ -156,6 +201,7 @@ def _many_readouts(page: _ManyPage) -> list[str]:
                     [(f"r{m}-{j}", scores[m, j]) for m, j in targets],
                     hint,
                     None if targets else "no counterpart in the other readouts",
+                    hits=page.hits[k].get(sentence.index, ()),
                 )
             )
         lines.append("</section>")
