@@ -15,6 +15,7 @@ from readout_diff.render.html.page import (
     PRESENT,
     Topics,
     column_head,
+    detail_parents,
     document,
     e,
     filter_bar,
@@ -39,13 +40,8 @@ class _ManyPage(Topics):
         names = [r.readout.name for r in report.readouts]
         kinds = {t.topic.id: MANY_KIND[t.status] for t in report.topics}
         labels = {t.topic.id: not_discussed(t.topic.label, names, t.hits) for t in report.topics}
-        parents: dict[str, str] = {}
-        for topic in report.topics:
-            for detail in topic.details:
-                kinds.setdefault(detail.topic.id, DETAIL)
-                labels.setdefault(detail.topic.id, detail.topic.label)
-                parents.setdefault(detail.topic.id, topic.topic.id)
-        super().__init__(kinds, labels, parents)
+        issues_details = ((t.topic.id, d.topic) for t in report.topics for d in t.details)
+        super().__init__(kinds, labels, detail_parents(kinds, labels, issues_details))
         # Per readout and sentence, its hits under the id the page shows them by: a
         # detail's own, else its issue's (and a sentence that says an issue in other
         # words carries it, though no word of the pack matched).

@@ -147,6 +147,19 @@ class Topics:
         return " ".join(self.key[t] for t in topic_ids)
 
 
+def detail_parents(
+    kinds: dict[str, str], labels: dict[str, str], details: Iterable[tuple[str, Topic]]
+) -> dict[str, str]:
+    """Give each detail (its issue's id, its topic) the page's detail kind and its label,
+    unless the page has it as an issue already; the details' issues by id."""
+    parents: dict[str, str] = {}
+    for issue, topic in details:
+        kinds.setdefault(topic.id, DETAIL)
+        labels.setdefault(topic.id, topic.label)
+        parents.setdefault(topic.id, issue)
+    return parents
+
+
 def not_discussed(label: str, names: Sequence[str], hits: Sequence[tuple[TopicHit, ...]]) -> str:
     """The label with a note when a readout names the topic only as not discussed."""
     return label + negation_note(names, hits)

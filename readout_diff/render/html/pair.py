@@ -36,6 +36,7 @@ from readout_diff.render.html.page import (
     Links,
     Topics,
     column_head,
+    detail_parents,
     document,
     e,
     filter_bar,
@@ -70,12 +71,8 @@ class _Page(Topics):
             d.topic.id: not_discussed(d.topic.label, names, (d.hits_a, d.hits_b))
             for d in report.topics
         }
-        parents: dict[str, str] = {}
-        for diff in report.topics:
-            for detail in diff.details:
-                kinds.setdefault(detail.topic.id, DETAIL)
-                labels.setdefault(detail.topic.id, detail.topic.label)
-                parents.setdefault(detail.topic.id, diff.topic.id)
+        details = ((d.topic.id, detail.topic) for d in report.topics for detail in d.details)
+        parents = detail_parents(kinds, labels, details)
         for diff in report.passing:
             kinds.setdefault(diff.topic.id, PASSING)
             labels.setdefault(diff.topic.id, diff.topic.label)
