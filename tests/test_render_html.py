@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from readout_diff import pipeline, topicpacks
+from readout_diff import pipeline, reading, topicpacks
 from readout_diff.model import MultiReport, Report
 from readout_diff.render import Style, render, render_many
 from readout_diff.render.html import render_many as html_render_many
@@ -800,6 +800,28 @@ def test_browser_three_renders_an_injected_script_as_text(
 ) -> None:
     page = render_many(three_injected, "html")
     assert_injected_script_is_text(browser, page, tmp_path / "injected.html")
+
+
+@pytest.fixture(scope="module")
+def opened_three_details(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> _Opened:
+    readouts = [
+        reading.read_readout(str(ROOT / "samples" / "three" / f"{name}.txt"))
+        for name in ("bundesregierung", "elysee", "kremlin")
+    ]
+    page = render_many(pipeline.compare_all(readouts), "html")
+    return _Opened(browser, page, tmp_path_factory.mktemp("html") / "three-details.html")
+
+
+def test_browser_three_filter_on_a_detail_keeps_the_accounts_that_raise_it(
+    opened_three_details: _Opened,
+) -> None:
+    # The Zaporizhzhia plant: bundesregierung [3] and elysee [1] raise it under the war,
+    # the kremlin does not; filtering on the war keeps every account's sentences on it.
+    assert _filter_on(opened_three_details, "nuclear-plant") == {"r0-3", "r1-1"}
+    war = _filter_on(opened_three_details, "ukraine")
+    assert {"r0-3", "r1-1"} <= war and {s.split("-")[0] for s in war} == {"r0", "r1", "r2"}
+    opened_three_details.page.click("#show-all")
+    assert opened_three_details.errors == []
 
 
 # --- a real browser, what the judgement adds ---------------------------------------------
