@@ -51,10 +51,15 @@ def test_three_accounts_get_the_verdicts_two_of_them_get(samples_three_way: Mult
     assert {"new-start", "ukraine", "contacts"} <= shared
 
 
-def test_a_sub_issue_some_accounts_raise_is_a_detail_of_its_issue() -> None:
-    report = many(
+@pytest.fixture(scope="module")
+def three() -> MultiReport:
+    return many(
         "samples/three/bundesregierung.txt", "samples/three/elysee.txt", "samples/three/kremlin.txt"
     )
+
+
+def test_a_sub_issue_some_accounts_raise_is_a_detail_of_its_issue(three: MultiReport) -> None:
+    report = three
     ids = {t.topic.id for t in report.topics}
     assert "nuclear-plant" not in ids and "ukraine" in ids
     ukraine = next(t for t in report.topics if t.topic.id == "ukraine")
@@ -70,10 +75,8 @@ def test_a_sub_issue_some_accounts_raise_is_a_detail_of_its_issue() -> None:
     assert set(topic["presence"].values()) == {"discussed"}
 
 
-def test_the_pages_of_three_accounts_show_a_detail_under_its_issue() -> None:
-    report = many(
-        "samples/three/bundesregierung.txt", "samples/three/elysee.txt", "samples/three/kremlin.txt"
-    )
+def test_the_pages_of_three_accounts_show_a_detail_under_its_issue(three: MultiReport) -> None:
+    report = three
     page = html.render_many(report, Style())
     row = page.index('<tr class="detail">')
     assert page.index('data-topic-id="ukraine"') < row
