@@ -86,3 +86,29 @@ def test_the_pages_of_three_accounts_show_a_detail_under_its_issue(three: MultiR
         "War in Ukraine and its settlement: only kremlin mentions Military aid and support for "
         "Ukraine" in " ".join(text.split())
     )
+
+
+def test_an_account_with_a_topic_only_in_passing_is_marked_so_and_counts_as_present() -> None:
+    texts = {
+        "kremlin": "Vladimir Putin and Joe Biden spoke by telephone.\n"
+        "The presidents discussed bilateral relations and the situation in Ukraine.\n",
+        "whitehouse": "President Biden spoke with President Putin.\n"
+        "The leaders reviewed the state of bilateral relations and the war in Ukraine.\n",
+        "kanzler": "Chancellor Scholz spoke with President Putin.\n"
+        "They discussed the war in Ukraine and agreed to work together.\n",
+    }
+    report = pipeline.compare_all([reading.readout_from_text(t, n) for n, t in texts.items()])
+    relations = next(t for t in report.topics if t.topic.id == "bilateral-relations")
+    # "work together" is a weak alias: a passing mention, present, never a gap.
+    assert relations.status == "all"
+    assert [p.value for p in relations.presence] == ["discussed", "discussed", "passing"]
+    data = json_report.many_to_dict(report)
+    (topic,) = [t for t in data["topics"] if t["id"] == "bilateral-relations"]
+    assert topic["presence"]["kanzler"] == "passing"
+    row = next(
+        line
+        for line in render_text.render_many(report, Style()).splitlines()
+        if line.strip().startswith("State of relations")
+    )
+    assert row.split()[-3:] == ["●", "●", "◦"]
+    assert "in passing</small>" in html.render_many(report, Style())

@@ -308,3 +308,10 @@ def detail_line(
     having = [n for n, p in zip(names, detail.present, strict=True) if p]
     verb = verbs[0] if len(having) == 1 else verbs[1]
     return f"only {listed(having)} {verb} {detail.topic.label if what is None else what}"
+
+
+def only_in_passing(topic: TopicPresence) -> tuple[bool, ...]:
+    """Per readout, whether it has the topic only in passing (as the pairs judged it)."""
+    if not topic.presence:
+        return tuple(False for _ in topic.hits)
+    return tuple(p is Presence.PASSING for p in topic.presence)

@@ -31,6 +31,7 @@ from readout_diff.render.common import (
     many_verdict,
     marked_pieces,
     negation_note,
+    only_in_passing,
     passing_lines,
     similarity_line,
     table_sections,
@@ -203,7 +204,10 @@ def render_many(report: MultiReport, style: Style) -> str:
             if topic.missing:
                 label = f"**{label}**"
             label += escape(negation_note(plain, topic.hits))
-            marks = " | ".join("✓" if p else "" for p in topic.present)
+            marks = " | ".join(
+                "(in passing)" if passing else "✓" if p else ""
+                for p, passing in zip(topic.present, only_in_passing(topic), strict=True)
+            )
             lines.append(f"| {label} | {marks} |")
     lines.append("")
     for status, title in (

@@ -41,6 +41,7 @@ from readout_diff.render.common import (
     many_verdict,
     marked_pieces,
     negation_note,
+    only_in_passing,
     passing_lines,
     readout_summary,
     similarity_line,
@@ -54,6 +55,8 @@ LABEL_MIN_WIDTH = 16
 """The topic table's label column never gets narrower: long labels wrap inside it."""
 PRESENT = "●"
 ABSENT = "·"
+PASSING_MARK = "◦"
+"""A readout that has a topic only in passing (three or more readouts' matrix)."""
 
 
 def make_console(out: io.StringIO, style: Style) -> Console:
@@ -387,7 +390,10 @@ def render_many(report: MultiReport, style: Style) -> str:
         for k, topic in enumerate(topics):
             table.add_row(
                 Padding(Text(topic.topic.label + negation_note(names, topic.hits)), (0, 0, 0, 2)),
-                *(PRESENT if p else ABSENT for p in topic.present),
+                *(
+                    PASSING_MARK if passing else PRESENT if p else ABSENT
+                    for p, passing in zip(topic.present, only_in_passing(topic), strict=True)
+                ),
                 style="bold yellow" if topic.missing else None,
                 end_section=k == len(topics) - 1 and number < len(sections) - 1,
             )

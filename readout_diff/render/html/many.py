@@ -6,12 +6,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from readout_diff.model import MultiReport, TopicHit, TopicPresence
-from readout_diff.render.common import Style, detail_line, many_table_sections, many_verdict
+from readout_diff.render.common import (
+    Style,
+    detail_line,
+    many_table_sections,
+    many_verdict,
+    only_in_passing,
+)
 from readout_diff.render.html.page import (
     ABSENT,
     DETAIL,
     GUTTER,
     MANY_KIND,
+    PASSING,
     PRESENT,
     Topics,
     column_head,
@@ -122,8 +129,13 @@ def _many_aside(page: _ManyPage) -> list[str]:
             for topic in topics:
                 gap = topic.status == "missing_one"
                 marks = "".join(
-                    mark(present, f"not mentioned by {name}" if gap else "")
-                    for name, present in zip(names, topic.present, strict=True)
+                    f'<td class="mark on {PASSING}" title="mentioned only in passing">{PRESENT}'
+                    '<small class="note">in passing</small></td>'
+                    if passing
+                    else mark(present, f"not mentioned by {name}" if gap else "")
+                    for name, present, passing in zip(
+                        names, topic.present, only_in_passing(topic), strict=True
+                    )
                 )
                 lines.append(
                     f'<tr class="{page.kinds[topic.topic.id]}">'
