@@ -128,6 +128,11 @@ class TopicHit:
         )
 
 
+def in_text_order(hits: Iterable[TopicHit]) -> tuple[TopicHit, ...]:
+    """The hits in text order (start, end, topic), each given twice kept once."""
+    return tuple(sorted(dict.fromkeys(hits), key=lambda h: (h.start, h.end, h.topic_id)))
+
+
 @dataclass(frozen=True)
 class TaggedReadout:
     """A segmented readout with the topic hits found in it, in text order."""
@@ -148,10 +153,7 @@ class TaggedReadout:
         added = tuple(extra)
         if not added:
             return self
-        hits = sorted(
-            dict.fromkeys((*self.hits, *added)), key=lambda h: (h.start, h.end, h.topic_id)
-        )
-        return TaggedReadout(segmented=self.segmented, hits=tuple(hits))
+        return TaggedReadout(segmented=self.segmented, hits=in_text_order((*self.hits, *added)))
 
     def topic_ids(self) -> frozenset[str]:
         """Topics this readout mentions at least once."""
@@ -375,6 +377,14 @@ class TopicPresence:
     @property
     def present(self) -> tuple[bool, ...]:
         return tuple(bool(h) for h in self.hits)
+
+    @property
+    def judged(self) -> tuple[Presence, ...]:
+        """How each readout has the topic: :attr:`presence` as the pairs judged it, else
+        discussed where it has hits and absent where it has none."""
+        if self.presence:
+            return self.presence
+        return tuple(Presence.DISCUSSED if h else Presence.ABSENT for h in self.hits)
 
     @property
     def missing(self) -> tuple[int, ...]:

@@ -31,6 +31,7 @@ from readout_diff.model import (
     TopicHit,
     TopicKind,
     TopicPresence,
+    in_text_order,
 )
 from readout_diff.reading import distinct_names, distinct_names_all
 from readout_diff.topics import TopicPack
@@ -73,9 +74,14 @@ def _model_for(lang: str, models: tuple[str, ...]) -> str | None:
 
 def compare(a: Readout, b: Readout, options: Options | None = None) -> Report:
     """Compare two readouts of one call."""
-    opts = options or Options()
+    return _compare(a, b, options or Options(), {})
+
+
+def _compare(
+    a: Readout, b: Readout, opts: Options, known: dict[Readout, tuple[TaggedReadout, Doc]]
+) -> Report:
     pack = opts.pack or topics.builtin_pack()
-    judgement, alignment = judge_pair(a, b, opts)
+    judgement, alignment = _judge_pair(a, b, opts, known)
     if opts.verdicts:
         judgement = verdicts.review(judgement, alignment)
     topic_diffs, passing = diffing.assemble(judgement, alignment)
@@ -96,9 +102,14 @@ def judge_pair(
 ) -> tuple[judging.Judgement, Alignment]:
     """The two readouts tagged, aligned and judged, as :func:`compare` has them before
     the verdict stage (what ``eval/fit_verdicts.py`` fits the verdict models on)."""
-    opts = options or Options()
+    return _judge_pair(a, b, options or Options(), {})
+
+
+def _judge_pair(
+    a: Readout, b: Readout, opts: Options, known: dict[Readout, tuple[TaggedReadout, Doc]]
+) -> tuple[judging.Judgement, Alignment]:
     pack = opts.pack or topics.builtin_pack()
-    tagged_a, tagged_b, by_id = _tagged_pair(a, b, pack, opts)
+    tagged_a, tagged_b, by_id = _tagged_pair(a, b, pack, opts, known)
     alignment = aligning.align(tagged_a, tagged_b, opts.align)
     return judging.judge(tagged_a, tagged_b, alignment, by_id, pack, opts.judge), alignment
 
@@ -109,16 +120,24 @@ def tag_pair(
     """The two readouts segmented and tagged as :func:`compare` has them when it aligns:
     pack topics, named things no topic covers, third countries."""
     opts = options or Options()
-    tagged_a, tagged_b, _ = _tagged_pair(a, b, opts.pack or topics.builtin_pack(), opts)
+    tagged_a, tagged_b, _ = _tagged_pair(a, b, opts.pack or topics.builtin_pack(), opts, {})
     return tagged_a, tagged_b
 
 
 def _tagged_pair(
-    a: Readout, b: Readout, pack: TopicPack, opts: Options
+    a: Readout,
+    b: Readout,
+    pack: TopicPack,
+    opts: Options,
+    known: dict[Readout, tuple[TaggedReadout, Doc]],
 ) -> tuple[TaggedReadout, TaggedReadout, dict[str, Topic]]:
+    """The pair tagged; ``known`` holds readouts tagged already (a readout of three or
+    more is in several pairs) and learns the ones tagged here."""
     a, b = distinct_names(a, b)
-    tagged_a, doc_a = _tag(a, pack, opts.models)
-    tagged_b, doc_b = _tag(b, pack, opts.models)
+    for readout in (a, b):
+        if readout not in known:
+            known[readout] = _tag(readout, pack, opts.models)
+    (tagged_a, doc_a), (tagged_b, doc_b) = known[a], known[b]
     by_id = {spec.id: spec.topic() for spec in pack.topics}
     if opts.adhoc and a.language == b.language:
         tagged_a, tagged_b, adhoc = naming.adhoc_topics(
@@ -155,7 +174,8 @@ def compare_all(readouts: list[Readout], options: Options | None = None) -> Mult
     opts = options or Options()
     pack = opts.pack or topics.builtin_pack()
     named = distinct_names_all(readouts)
-    tagged = [_tag(r, pack, opts.models)[0] for r in named]
+    known = {r: _tag(r, pack, opts.models) for r in named}  # each readout tagged once
+    tagged = [known[r][0] for r in named]
     specs = {spec.id: spec.topic() for spec in pack.topics}
     by_id: dict[str, Topic] = {}
     found: dict[str, list[list[TopicHit]]] = {}
@@ -171,7 +191,7 @@ def compare_all(readouts: list[Readout], options: Options | None = None) -> Mult
     alignments = []
     for i in range(len(tagged)):
         for j in range(i + 1, len(tagged)):
-            report = compare(named[i], named[j], opts)
+            report = _compare(named[i], named[j], opts, known)
             alignments.append(PairAlignment(a=i, b=j, alignment=report.alignment))
             for diff in report.topics:
                 if diff.topic.kind is not TopicKind.PACK:
@@ -189,7 +209,7 @@ def compare_all(readouts: list[Readout], options: Options | None = None) -> Mult
     presence = [
         TopicPresence(
             topic=by_id[topic_id],
-            hits=_in_order(per_readout),
+            hits=tuple(in_text_order(hits) for hits in per_readout),
             presence=tuple(how[topic_id]),
             details=_details(topic_id, per_readout, specs),
         )
@@ -202,13 +222,6 @@ def compare_all(readouts: list[Readout], options: Options | None = None) -> Mult
         topics=tuple(presence),
         alignments=tuple(alignments),
         pack=_pack_info(pack),
-    )
-
-
-def _in_order(per_readout: list[list[TopicHit]]) -> tuple[tuple[TopicHit, ...], ...]:
-    """Each readout's hits once each, in text order."""
-    return tuple(
-        tuple(sorted(set(hits), key=lambda h: (h.start, h.end, h.topic_id))) for hits in per_readout
     )
 
 
@@ -226,7 +239,7 @@ def _details(
     )
     details = []
     for sub in subs:
-        hits = _in_order([[h for h in hits if h.topic_id == sub] for hits in per_readout])
+        hits = tuple(in_text_order(h for h in hits if h.topic_id == sub) for hits in per_readout)
         if len(discussing) > 1 and not all(hits[k] for k in discussing):
             details.append(TopicPresence(topic=specs[sub], hits=hits))
     return tuple(details)

@@ -151,7 +151,7 @@ def _named(run: list[_Word], parties: Sequence[re.Pattern[str]]) -> tuple[int, i
     # What an attitude or the call leads to is the point ("the need for open supply
     # chains", "настрой на укрепление союзничества"), and so is what a predicate leads
     # to ("sincere in developing relations").
-    leads = [k for k, w in enumerate(run) if _bare(w) in _ATTITUDES | _META | _LEADS]
+    leads = [k for k, w in enumerate(run) if _bare(w) in _LEADING]
     if leads and leads[-1] < len(run) - 1:
         run = run[leads[-1] + 1 :]
     k = 0
@@ -182,7 +182,7 @@ def _named(run: list[_Word], parties: Sequence[re.Pattern[str]]) -> tuple[int, i
         run = run[:-1]
     if not run:
         return None
-    if _bare(run[-1]) in _ATTITUDES | _META | _ACTORS:
+    if _bare(run[-1]) in _NOT_LAST:
         return None
     if all(subjects.GENERIC.match(w.text) for w in run):
         return None
@@ -252,8 +252,9 @@ def _pair_cut(words: list[_Word], lo: int, hi: int) -> tuple[int, int]:
     between Russia | and the United States" -> "normalisation of relations")."""
     if hi < len(words) and words[hi].lemma in {"and", "и"}:
         for k in range(lo + 1, hi):
-            generic = all(subjects.GENERIC.match(w.text) for w in words[lo:k])
-            if words[k].lemma in {"between", "между"} and not generic:
+            if words[k].lemma in {"between", "между"} and not all(
+                subjects.GENERIC.match(w.text) for w in words[lo:k]
+            ):
                 return lo, k
     return lo, hi
 
@@ -352,6 +353,10 @@ def _russian_word(match: re.Match[str], word: str) -> _Word:
 
 
 _PLURALS = _ACTORS | _ATTITUDES | _META | _HOLLOW | _VAGUE | _LEADS
+_LEADING = _ATTITUDES | _META | _LEADS
+"""Words after which the point begins."""
+_NOT_LAST = _ATTITUDES | _META | _ACTORS
+"""Words a point's name never ends on."""
 
 
 @functools.cache

@@ -169,10 +169,8 @@ def sentence_features(
     cross = float(a.readout.language != b.readout.language)
     # Only the other readout's points count as its counterparts: a sentence is close to
     # the other side's title or its "spoke by telephone" for the names they share.
-    points = tuple(
-        [s.index for s in tagged.sentences if subjects.is_point(s.text, s.index)]
-        for tagged in readouts
-    )
+    is_point = tuple([subjects.is_point(s.text, s.index) for s in t.sentences] for t in readouts)
+    points = tuple([k for k, point in enumerate(flags) if point] for flags in is_point)
     out: tuple[list[list[float]], list[list[float]]] = ([], [])
     for side in (0, 1):
         other = 1 - side
@@ -189,7 +187,7 @@ def sentence_features(
             best_issues = issues[other][best] if best is not None else set()
             mine = issues[side][k]
             values = {
-                "point": float(subjects.is_point(sentence.text, k)),
+                "point": float(is_point[side][k]),
                 "issues": float(len(mine)),
                 "shared_issues": float(len(mine - one_sided[side][k])),
                 "one_sided_issues": float(len(one_sided[side][k])),
@@ -311,14 +309,14 @@ def review(
         else:
             one_sided[side].update(h.sentence for h in diff.hits[side])
     found: tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]] = ({}, {})
-    parties = countries.party_names(readouts)
+    parties = functools.cache(lambda: countries.party_names(readouts))  # only to name one
     for side, tagged in enumerate(readouts):
         for k, sentence in enumerate(tagged.sentences):
             if points[side][k] < m.point or k in one_sided[side]:
                 continue
             if not features[side][k][_COLUMN["point"]]:
                 continue
-            label = _label(sentence.text, tagged.readout.language, parties)
+            label = _label(sentence.text, tagged.readout.language, parties())
             found[side].setdefault("subject:" + subjects.slug(label), (k, label))
     # A name the judgement has, or both readouts' points share, is no one-sided point.
     taken = {diff.topic.id for diff in topics} | (found[0].keys() & found[1].keys())

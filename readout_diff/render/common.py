@@ -312,6 +312,4 @@ def detail_line(
 
 def only_in_passing(topic: TopicPresence) -> tuple[bool, ...]:
     """Per readout, whether it has the topic only in passing (as the pairs judged it)."""
-    if not topic.presence:
-        return tuple(False for _ in topic.hits)
-    return tuple(p is Presence.PASSING for p in topic.presence)
+    return tuple(p is Presence.PASSING for p in topic.judged)

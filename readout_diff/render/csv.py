@@ -165,11 +165,8 @@ def render_many(report: MultiReport, style: Style) -> str:
         row.append(topic.status)
         for tagged, hits in zip(report.readouts, topic.hits, strict=True):
             row += [tagged.readout.name, *_evidence(tagged, hits)]
-        for k, hits in enumerate(topic.hits):
-            presence = (
-                topic.presence[k].value if topic.presence else ("discussed" if hits else "absent")
-            )
+        for k, presence in enumerate(topic.judged):
             details = [f"{d.topic.label} {_numbers(d.hits[k])}" for d in topic.details if d.hits[k]]
-            row += [presence, JOIN.join(details)]
+            row += [presence.value, JOIN.join(details)]
         rows.append(row)
     return _write(header, rows)

@@ -22,7 +22,6 @@ from readout_diff.model import (
     TaggedReadout,
     TopicDiff,
     TopicHit,
-    TopicPresence,
 )
 from readout_diff.render import columns
 from readout_diff.render.common import Style, many_verdict, negated_in, verdict
@@ -236,7 +235,7 @@ def many_to_dict(report: MultiReport) -> dict[str, Any]:
                 "negated_in": negated_in(names, t.hits),
                 "evidence": [_hit(h, names[k]) for k, hits in enumerate(t.hits) for h in hits],
                 "pairs": [],
-                "presence": _many_presence(names, t),
+                "presence": {n: p.value for n, p in zip(names, t.judged, strict=True)},
                 "in_other_words": t.in_other_words,
                 "confidence": None,
                 "details": [
@@ -263,13 +262,6 @@ def many_to_dict(report: MultiReport) -> dict[str, Any]:
         "threshold": report.alignments[0].alignment.threshold,
         "similarity": similarity_info(report.alignments[0].alignment),
     }
-
-
-def _many_presence(names: list[str], topic: TopicPresence) -> dict[str, str]:
-    """How each readout has the topic: as the pairs judged it, else by its hits."""
-    if topic.presence:
-        return {n: p.value for n, p in zip(names, topic.presence, strict=True)}
-    return {n: "discussed" if p else "absent" for n, p in zip(names, topic.present, strict=True)}
 
 
 def _unaligned(report: MultiReport) -> list[list[int]]:

@@ -221,11 +221,7 @@ def render_many(report: MultiReport, style: Style) -> str:
         for topic in topics:
             absent = ", ".join(names[k] for k in topic.missing)
             lines += [f"### {escape(topic.topic.label)}: not in {absent}", ""]
-            for k, hits in enumerate(topic.hits):
-                if hits:
-                    sentence = _sentence_with(report.readouts[k], hits[0].sentence, hits)
-                    lines.append(f"- {names[k]}: \\[{hits[0].sentence}\\] {sentence}")
-            lines.append("")
+            lines += [*_evidence_items(report, names, topic.hits), ""]
     detailed = [t for t in report.topics if t.details]
     if detailed:
         lines += ["## Details of issues several accounts discuss", ""]
@@ -235,11 +231,7 @@ def render_many(report: MultiReport, style: Style) -> str:
                     f"### {escape(topic.topic.label)}: {escape(detail_line(plain, detail))}",
                     "",
                 ]
-                for k, hits in enumerate(detail.hits):
-                    if hits:
-                        sentence = _sentence_with(report.readouts[k], hits[0].sentence, hits)
-                        lines.append(f"- {names[k]}: \\[{hits[0].sentence}\\] {sentence}")
-                lines.append("")
+                lines += [*_evidence_items(report, names, detail.hits), ""]
     lines += ["## Pairwise alignment", "", "| readouts | aligned groups | unmatched |"]
     lines.append("|---|--:|--:|")
     for pair in report.alignments:
@@ -250,6 +242,18 @@ def render_many(report: MultiReport, style: Style) -> str:
         )
     document = "\n".join(lines) + "\n"
     return document + "\n" + explain(report) if style.explain else document
+
+
+def _evidence_items(
+    report: MultiReport, names: list[str], per_readout: tuple[tuple[TopicHit, ...], ...]
+) -> list[str]:
+    """A list item per readout that has hits: its first sentence carrying them."""
+    return [
+        f"- {names[k]}: \\[{hits[0].sentence}\\] "
+        + _sentence_with(report.readouts[k], hits[0].sentence, hits)
+        for k, hits in enumerate(per_readout)
+        if hits
+    ]
 
 
 def _sentence_with(tagged: TaggedReadout, index: int, hits: tuple[TopicHit, ...]) -> str:

@@ -413,10 +413,7 @@ def render_many(report: MultiReport, style: Style) -> str:
                 (topic.topic.label, "bold cyan" if style.color else ""), f": not in {absent}"
             )
             console.print(Padding(heading, (0, 0, 0, 2)))
-            for k, hits in enumerate(topic.hits):
-                if hits:
-                    line = _evidence(report.readouts[k], hits, style.color, console.width - 4)
-                    console.print(Padding(line, (0, 0, 0, 4)))
+            _print_evidence(console, report, topic.hits, style.color)
     detailed = [t for t in report.topics if t.details]
     if detailed:
         console.print()
@@ -428,10 +425,7 @@ def render_many(report: MultiReport, style: Style) -> str:
                     f": {detail_line(names, detail)}",
                 )
                 console.print(Padding(heading, (0, 0, 0, 2)))
-                for k, hits in enumerate(detail.hits):
-                    if hits:
-                        line = _evidence(report.readouts[k], hits, style.color, console.width - 4)
-                        console.print(Padding(line, (0, 0, 0, 4)))
+                _print_evidence(console, report, detail.hits, style.color)
     console.print()
     console.print(Text("Pairwise alignment", style="bold underline"))
     pairs = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -447,6 +441,19 @@ def render_many(report: MultiReport, style: Style) -> str:
     console.print(Padding(pairs, (0, 0, 0, 2)))
     text = _finish(out.getvalue(), style)
     return text + "\n" + explain(report) if style.explain else text
+
+
+def _print_evidence(
+    console: Console,
+    report: MultiReport,
+    per_readout: tuple[tuple[TopicHit, ...], ...],
+    color: bool,
+) -> None:
+    """Under a heading, each readout's first sentence carrying the hits it has."""
+    for k, hits in enumerate(per_readout):
+        if hits:
+            line = _evidence(report.readouts[k], hits, color, console.width - 4)
+            console.print(Padding(line, (0, 0, 0, 4)))
 
 
 def _evidence(tagged: TaggedReadout, hits: tuple[TopicHit, ...], color: bool, fit: int) -> Text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from readout_diff.model import MultiReport, TopicHit, TopicPresence
+from readout_diff.model import MultiReport, TopicHit, TopicPresence, in_text_order
 from readout_diff.render.common import (
     Style,
     detail_line,
@@ -60,12 +60,7 @@ class _ManyPage(Topics):
                 for hit in topic.hits[k]:
                     shown = hit.topic_id if hit.topic_id in details else topic.topic.id
                     found.setdefault(hit.sentence, []).append(replace(hit, topic_id=shown))
-            self.hits.append(
-                {
-                    i: tuple(sorted(set(hits), key=lambda h: (h.start, h.end, h.topic_id)))
-                    for i, hits in found.items()
-                }
-            )
+            self.hits.append({i: in_text_order(hits) for i, hits in found.items()})
 
 
 def render_many(report: MultiReport, style: Style) -> str:
